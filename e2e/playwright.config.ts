@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+const port = 3199;
+export const baseURL = `http://localhost:${port}`;
+
+/** Journeys run in order on one fresh install: the first one onboards it. Debian's Chromium, never a downloaded one. */
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    locale: 'fr-FR',
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf .tmp/e2e && mkdir -p .tmp/e2e && node bin/relais.mjs serve`,
+    cwd: '..',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(port),
+      DATA_DIR: '.tmp/e2e',
+      PUBLIC_URL: baseURL,
+      LOG_LEVEL: 'warn',
+      SIGN_IN_LIMIT_PER_MINUTE: '5',
+    },
+  },
+});

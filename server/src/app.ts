@@ -1,0 +1,169 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { fromNodeHeaders } from 'better-auth/node';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ping } from './db/connection.ts';
+import { authHook } from './http/auth-hook.ts';
+import { errorHandler } from './http/error-handler.ts';
+import type { RoutePolicy } from './http/policy.ts';
+import type { App, AppDeps } from './http/types.ts';
+import { organisationRoutes } from './features/organisations/organisation.routes.ts';
+import { peopleRoutes } from './features/people/person.routes.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const webDistDir = path.resolve(here, '../../dist/web');
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+/** buildApp wires plugins and each feature's routes, nothing else. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}) {
+  const { config, database, auth } = deps;
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: true,
+    bodyLimit: 6 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null);
+
+  // Every route is recorded with its declared policy: the route-policy and authorization-matrix tests read this list.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods)
+      if (m !== 'HEAD') routes.push({ method: m, url: r.url, policy: r.config?.policy });
+  });
+  app.decorate('registeredRoutes', routes);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'", ...(config.oidc ? [config.oidc.issuer] : [])],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Relais API',
+        version: '0.1.0',
+        description: 'Every screen of Relais works through this API.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'relais.session_token' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { deepLinking: false },
+  });
+
+  app.addHook('onRequest', authHook(database.db, auth));
+
+  app.get('/healthz', {
+    config: { policy: 'public' },
+    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) } },
+    handler: async () => {
+      await ping(database.db);
+      return { status: 'ok' as const, database: database.dialect };
+    },
+  });
+
+  // better-auth answers everything under /api/auth (sign-in, sign-out, reset, 2FA, SSO callbacks).
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    config: { policy: 'public' },
+    schema: { hide: true },
+    handler: async (req, reply) => {
+      const url = new URL(req.url, config.publicUrl);
+      const hasBody = req.method !== 'GET' && req.body !== undefined && req.body !== null;
+      const response = await auth.handler(
+        new Request(url, {
+          method: req.method,
+          headers: fromNodeHeaders(req.headers),
+          body: hasBody ? JSON.stringify(req.body) : undefined,
+        }),
+      );
+      reply.status(response.status);
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') reply.header(key, value);
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(response.body ? await response.text() : null);
+    },
+  });
+
+  peopleRoutes(app, deps);
+  organisationRoutes(app, deps);
+
+  // The web app: built files, and index.html for every client-side route.
+  const indexFile = path.join(webDistDir, 'index.html');
+  if (existsSync(indexFile)) {
+    const indexHtml = readFileSync(indexFile);
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+      serve: true,
+      prefix: '/',
+      decorateReply: false,
+      allowedPath: (p) => p.startsWith('/assets/') || /\.(ico|png|svg|webmanifest|txt)$/.test(p),
+    });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method !== 'GET' || req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: 'not_found', message: 'Not found' });
+      }
+      return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);
+    });
+  }
+
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+export type { ZodTypeProvider };

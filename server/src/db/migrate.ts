@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './connection.ts';
+import * as foundation from './migrations/20261123T0700_foundation.ts';
+
+/** Migrations are listed here explicitly so a bundled build needs no file-system scan. Never edit a landed one. */
+const migrations: Record<string, Migration> = {
+  '20261123T0700_foundation': foundation,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db, provider: new StaticProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

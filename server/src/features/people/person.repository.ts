@@ -1,0 +1,232 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB, PersonTable } from '../../db/schema.ts';
+import { likePattern } from '../../db/dialect.ts';
+
+type Q = Kysely<DB> | Transaction<DB>;
+export type PersonRow = PersonTable;
+
+export function findPersonById(db: Q, id: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findPersonByUserId(db: Q, userId: string): Promise<PersonRow | undefined> {
+  return db.selectFrom('person').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function findPersonByEmail(db: Q, orgId: string, email: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+/** Used only by sign-in paths, where the organisation is not known yet. */
+export function findPersonByEmailAnyOrg(db: Q, email: string): Promise<PersonRow | undefined> {
+  return db
+    .selectFrom('person')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .orderBy('created_at')
+    .executeTakeFirst();
+}
+
+/** The subject's managers, nearest first (recursive query, same on both engines). */
+export async function findManagerChain(db: Q, personId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('chain(id, manager_id, depth)', (qb) =>
+      qb
+        .selectFrom('person')
+        .select(['id', 'manager_id', sql<number>`0`.as('depth')])
+        .where('id', '=', personId)
+        .unionAll((qb2) =>
+          qb2
+            .selectFrom('person as p')
+            .innerJoin('chain', 'chain.manager_id', 'p.id')
+            .select(['p.id', 'p.manager_id', sql<number>`chain.depth + 1`.as('depth')])
+            .where('chain.depth', '<', 64),
+        ),
+    )
+    .selectFrom('chain')
+    .select(['id', 'depth'])
+    .where('depth', '>', 0)
+    .orderBy('depth')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ids of everyone below a manager, at any depth. */
+export async function findSubtreeIds(db: Q, rootId: string): Promise<string[]> {
+  const rows = await db
+    .withRecursive('sub(id, depth)', (qb) =>
+      qb
+        .selectFrom('person')
+        .select(['id', sql<number>`1`.as('depth')])
+        .where('manager_id', '=', rootId)
+        .unionAll((qb2) =>
+          qb2
+            .selectFrom('person as p')
+            .innerJoin('sub', 'sub.id', 'p.manager_id')
+            .select(['p.id', sql<number>`sub.depth + 1`.as('depth')])
+            .where('sub.depth', '<', 64),
+        ),
+    )
+    .selectFrom('sub')
+    .select('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+const summaryColumns = [
+  'person.id',
+  'person.first_name',
+  'person.last_name',
+  'person.email',
+  'person.job_title',
+  'person.team',
+  'person.manager_id',
+  'person.status',
+  'person.is_admin',
+] as const;
+
+export interface SummaryRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  job_title: string;
+  team: string;
+  manager_id: string | null;
+  status: string;
+  is_admin: number;
+  direct_reports: number;
+}
+
+function withReportCount(db: Q) {
+  return db
+    .selectFrom('person')
+    .select(summaryColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('person as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.manager_id', '=', 'person.id')
+        .as('direct_reports'),
+    );
+}
+
+export async function listPeople(
+  db: Q,
+  orgId: string,
+  opts: { q?: string; managerId?: string; limit: number; offset: number },
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  let base = db.selectFrom('person').where('person.org_id', '=', orgId);
+  if (opts.q) {
+    const pattern = likePattern(opts.q);
+    base = base.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', [sql.raw("person.first_name || ' ' || person.last_name")]), 'like', pattern),
+        eb(eb.fn('lower', ['person.email']), 'like', pattern),
+        eb(eb.fn('lower', ['person.job_title']), 'like', pattern),
+        eb(eb.fn('lower', ['person.team']), 'like', pattern),
+      ]),
+    );
+  }
+  if (opts.managerId) base = base.where('person.manager_id', '=', opts.managerId);
+  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const ids = await base
+    .select('person.id')
+    .orderBy('person.last_name')
+    .orderBy('person.first_name')
+    .orderBy('person.id')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute();
+  const rows = await listSummariesByIds(
+    db,
+    ids.map((r) => r.id),
+  );
+  return { rows, total: Number(totalRow.n) };
+}
+
+export async function listSummariesByIds(db: Q, ids: string[]): Promise<SummaryRow[]> {
+  if (ids.length === 0) return [];
+  const out: SummaryRow[] = [];
+  // Chunked so a 5,000-person subtree stays under every engine's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await withReportCount(db).where('person.id', 'in', chunk).execute();
+    out.push(...(rows as SummaryRow[]));
+  }
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+export function countDirectReports(db: Q, personId: string): Promise<{ n: number }> {
+  return db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('manager_id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+export function listOrgChart(db: Q, orgId: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'first_name', 'last_name', 'job_title', 'manager_id'])
+    .where('org_id', '=', orgId)
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .execute();
+}
+
+export function listSkills(db: Q, personId: string) {
+  return db
+    .selectFrom('person_skill')
+    .select(['name', 'level'])
+    .where('person_id', '=', personId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function replaceSkills(
+  db: Q,
+  orgId: string,
+  personId: string,
+  skills: { name: string; level: number }[],
+): Promise<void> {
+  await db.deleteFrom('person_skill').where('person_id', '=', personId).execute();
+  if (skills.length === 0) return;
+  await db
+    .insertInto('person_skill')
+    .values(
+      skills.map((s) => ({
+        id: crypto.randomUUID(),
+        org_id: orgId,
+        person_id: personId,
+        name: s.name,
+        level: s.level,
+      })),
+    )
+    .execute();
+}
+
+export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
+  await db.insertInto('person').values(row).execute();
+}
+
+export async function updatePersonRow(db: Q, id: string, patch: Partial<PersonRow>): Promise<void> {
+  await db.updateTable('person').set(patch).where('id', '=', id).execute();
+}
+
+export function countPeople(db: Q): Promise<{ n: number }> {
+  return db
+    .selectFrom('person')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+}
+
+export function listPeopleOfOrg(db: Q, orgId: string) {
+  return db.selectFrom('person').selectAll().where('org_id', '=', orgId).execute();
+}

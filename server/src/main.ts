@@ -1,0 +1,38 @@
+import { buildApp } from './app.ts';
+import { loadConfig, ConfigError } from './config.ts';
+import { startServices } from './services.ts';
+
+/** Reads config, opens the database, migrates, listens; SIGTERM lets in-flight requests finish and closes the DB. */
+export async function serve(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const services = await startServices(config);
+  const app = await buildApp(services);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await app.close();
+      await services.database.close();
+      app.log.info('stopped cleanly');
+      process.exit(0);
+    } catch (e) {
+      app.log.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ url: config.publicUrl, database: services.database.dialect }, 'Relais is ready');
+}
