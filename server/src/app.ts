@@ -40,7 +40,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
-    trustProxy: true,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 6 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>() as App;
 
@@ -114,10 +117,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     handler: async (req, reply) => {
       const url = new URL(req.url, config.publicUrl);
       const hasBody = req.method !== 'GET' && req.body !== undefined && req.body !== null;
+      const headers = fromNodeHeaders(req.headers);
+      // better-auth's rate limits key on x-forwarded-for: give it the address Fastify resolved (TRUST_PROXY decides).
+      headers.set('x-forwarded-for', req.ip);
       const response = await auth.handler(
         new Request(url, {
           method: req.method,
-          headers: fromNodeHeaders(req.headers),
+          headers,
           body: hasBody ? JSON.stringify(req.body) : undefined,
         }),
       );
@@ -134,23 +140,21 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   peopleRoutes(app, deps);
   organisationRoutes(app, deps);
 
-  // The web app: built files, and index.html for every client-side route.
+  // The web app: hashed assets under /assets/, and index.html for every client-side route.
   const indexFile = path.join(webDistDir, 'index.html');
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile);
-    await app.register(fastifyStatic, {
-      root: webDistDir,
-      wildcard: false,
-      index: false,
-      maxAge: '1y',
-      immutable: true,
-      serve: true,
-      prefix: '/',
-      decorateReply: false,
-      allowedPath: (p) => p.startsWith('/assets/') || /\.(ico|png|svg|webmanifest|txt)$/.test(p),
+    await app.register(fastifyStatic, { root: webDistDir, serve: false });
+    app.get('/assets/*', {
+      config: { policy: 'public' },
+      schema: { hide: true },
+      handler: (req, reply) => {
+        const file = (req.params as { '*': string })['*'];
+        return reply.sendFile(file, path.join(webDistDir, 'assets'), { maxAge: '1y', immutable: true });
+      },
     });
     app.setNotFoundHandler((req, reply) => {
-      if (req.method !== 'GET' || req.url.startsWith('/api/')) {
+      if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
         return reply.status(404).send({ error: 'not_found', message: 'Not found' });
       }
       return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);

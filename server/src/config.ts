@@ -15,6 +15,8 @@ export interface Config {
   secret: string;
   logLevel: string;
   signInLimitPerMinute: number;
+  /** Fastify's trustProxy: false, true, or the number of proxies in front of Relais. */
+  trustProxy: boolean | number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,17 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
+function parseTrustProxy(raw: string | null): boolean | number {
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 0 && n <= 10) return n;
+  throw new ConfigError(
+    'TRUST_PROXY',
+    `must be true, false or the number of proxies in front of Relais (got "${raw}")`,
+  );
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = parseInteger(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(nonEmpty(env, 'DATA_DIR') ?? './data');
@@ -116,5 +129,6 @@ export function loadConfig(env: Env = process.env): Config {
     secret: givenSecret ?? loadOrCreateSecret(dataDir),
     logLevel,
     signInLimitPerMinute: parseInteger(env, 'SIGN_IN_LIMIT_PER_MINUTE', 10, 1, 100000),
+    trustProxy: parseTrustProxy(nonEmpty(env, 'TRUST_PROXY')),
   };
 }

@@ -166,6 +166,17 @@ describe.each(DIALECTS)('single sign-on with a real OpenID provider on %s', (dia
     await loginAs(ctx, person.email, PASSWORD);
   });
 
+  it("the provider's e-mail is matched to the directory without regard to case", async () => {
+    const person = await makePerson(ctx, orgId, { account: false });
+    provider.addAccount({ sub: 'sso-upper', email: person.email.toUpperCase(), name: person.name });
+    const { callback, jar } = await signInWithProvider('sso-upper');
+    expect(callback.statusCode).toBe(302);
+    expect(callback.headers.location).toBe('/');
+    const me = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: jar.header } });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ person: { id: person.id, status: 'active' } });
+  });
+
   it('a provider account whose e-mail is not in the directory gets no account and no session', async () => {
     const email = `stranger-${Date.now()}@example.com`;
     provider.addAccount({ sub: 'sso-stranger', email, name: 'Stranger Danger' });

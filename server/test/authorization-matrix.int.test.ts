@@ -96,6 +96,7 @@ const matrix: Record<string, Row> = {
 /** Routes anyone may call: they must declare the `public` policy and are tested in their own files. */
 const publicRoutes = new Set([
   'GET /healthz',
+  'GET /assets/*',
   'GET /api/setup',
   'POST /api/setup',
   'GET /api/invitations/:token',

@@ -87,6 +87,7 @@ export function createAuth({ config, database, mailer }: AuthDeps) {
         '/sign-in/email': { window: 60, max: config.signInLimitPerMinute },
         '/two-factor/verify-totp': { window: 60, max: config.signInLimitPerMinute },
         '/request-password-reset': { window: 60, max: 5 },
+        '/sign-in/social': { window: 60, max: 60 },
       },
     },
     advanced: {
