@@ -16,6 +16,7 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'fr-FR',
+    contextOptions: { reducedMotion: 'reduce' },
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   const indexFile = path.join(webDistDir, 'index.html');
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile);
-    await app.register(fastifyStatic, { root: webDistDir, serve: false });
+    await app.register(fastifyStatic, { root: webDistDir, serve: false, preCompressed: true });
     app.get('/assets/*', {
       config: { policy: 'public' },
       schema: { hide: true },

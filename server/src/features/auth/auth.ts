@@ -42,6 +42,8 @@ export function createAuth({ config, database, mailer }: AuthDeps) {
     secret: config.secret,
     database: { db: database.db, type: database.dialect },
     telemetry: { enabled: false },
+    // Errors during SSO land on the sign-in page, which explains them.
+    onAPIError: { errorURL: `${config.publicUrl}/sign-in` },
     trustedOrigins: [config.publicUrl],
     user: { modelName: 'auth_user' },
     session: {

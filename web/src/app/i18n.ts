@@ -1,0 +1,91 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../../core/api/common.schemas.ts';
+
+type Part = 'core' | 'app';
+type Loader = () => Promise<{ default: Record<string, unknown> }>;
+
+// Only the language in use is downloaded, and the signed-in texts only once signed in: the sign-in page stays light.
+const catalogues: Record<Locale, Record<Part, Loader>> = {
+  fr: { core: () => import('virtual:relais-i18n/fr/core'), app: () => import('virtual:relais-i18n/fr/app') },
+  en: { core: () => import('virtual:relais-i18n/en/core'), app: () => import('virtual:relais-i18n/en/app') },
+};
+const loaded = new Set<string>();
+let appTexts = false;
+
+async function loadPart(locale: Locale, part: Part) {
+  const key = `${locale}/${part}`;
+  if (loaded.has(key)) return;
+  const module = await catalogues[locale][part]();
+  i18n.addResourceBundle(locale, 'translation', module.default, true, true);
+  loaded.add(key);
+}
+
+async function loadCatalogue(locale: Locale) {
+  await Promise.all([loadPart(locale, 'core'), appTexts ? loadPart(locale, 'app') : null]);
+}
+
+/** Called by the signed-in layout's guard before it renders. */
+export async function loadAppTexts() {
+  appTexts = true;
+  const locales = new Set<Locale>([currentLocale(), 'fr']);
+  await Promise.all([...locales].map((l) => loadPart(l, 'app')));
+}
+
+export const supportedLocales: readonly Locale[] = ['fr', 'en'];
+const storageKey = 'relais.locale';
+
+function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en';
+}
+
+/** Stored choice first, then the browser's preference, French otherwise. */
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage may be disabled (private mode): fall back to the browser's languages.
+  }
+  for (const lang of navigator.languages ?? []) {
+    const short = lang.slice(0, 2).toLowerCase();
+    if (isLocale(short)) return short;
+  }
+  return 'fr';
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fr';
+}
+
+export async function initI18n() {
+  const locale = initialLocale();
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+    try {
+      localStorage.setItem(storageKey, lng);
+    } catch {
+      // Not persisted: the choice still applies to this tab.
+    }
+  });
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: locale,
+    fallbackLng: 'fr',
+    supportedLngs: ['fr', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await loadCatalogue(locale);
+  // French is the fallback for any key: make sure it is there too.
+  if (locale !== 'fr') await loadCatalogue('fr');
+  document.documentElement.lang = locale;
+}
+
+export async function setLocale(locale: Locale) {
+  await loadCatalogue(locale);
+  if (i18n.resolvedLanguage !== locale) await i18n.changeLanguage(locale);
+}
+
+export { i18n };

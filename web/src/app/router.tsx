@@ -1,0 +1,197 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  Outlet,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
+import { loadAppTexts, setLocale } from './i18n.ts';
+import { meQuery, setupQuery } from './session.ts';
+import { NotFound, PageError, PageLoader, RootNotFound } from './RouteStates.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const optionalString = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: RootNotFound,
+  // A fresh install has no organisation yet: every route leads to onboarding.
+  beforeLoad: async ({ context, location }) => {
+    const status = await context.queryClient.ensureQueryData(setupQuery);
+    if (status.needsSetup && location.pathname !== '/setup') throw redirect({ to: '/setup' });
+    if (!status.needsSetup && location.pathname === '/setup') throw redirect({ to: '/sign-in' });
+  },
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  component: lazyRouteComponent(() => import('../features/auth/SetupPage.tsx'), 'SetupPage'),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; error?: string } => {
+    const target = optionalString(search.redirect);
+    const error = optionalString(search.error);
+    // Only same-site paths: an open redirect would let a mail link send people elsewhere.
+    return {
+      ...(target && target.startsWith('/') && !target.startsWith('//') ? { redirect: target } : {}),
+      ...(error ? { error } : {}),
+    };
+  },
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/SignInPage.tsx'), 'SignInPage'),
+});
+
+const forgotRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('../features/auth/ForgotPasswordPage.tsx'),
+    'ForgotPasswordPage',
+  ),
+});
+
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string; error?: string } => ({
+    token: optionalString(search.token),
+    error: optionalString(search.error),
+  }),
+  component: lazyRouteComponent(() => import('../features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+});
+
+const invitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitation/$token',
+  component: lazyRouteComponent(() => import('../features/auth/InvitationPage.tsx'), 'InvitationPage'),
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    await loadAppTexts();
+    await setLocale(me.person.locale);
+    return { me };
+  },
+  component: lazyRouteComponent(() => import('./AppLayout.tsx'), 'AppLayout'),
+  notFoundComponent: NotFound,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/home/HomePage.tsx'), 'HomePage'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people',
+  component: lazyRouteComponent(() => import('../features/people/DirectoryPage.tsx'), 'DirectoryPage'),
+});
+
+const chartRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/chart',
+  component: lazyRouteComponent(() => import('../features/people/OrgChartPage.tsx'), 'OrgChartPage'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/people/$id',
+  component: lazyRouteComponent(() => import('../features/people/PersonPage.tsx'), 'PersonPage'),
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage'),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ context }) => {
+    if (!context.me.person.isAdmin) throw redirect({ to: '/' });
+  },
+});
+
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/organisation' });
+  },
+});
+
+const adminOrgRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/organisation',
+  component: lazyRouteComponent(() => import('../features/admin/OrganisationPage.tsx'), 'OrganisationPage'),
+});
+
+const adminImportRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../features/admin/ImportPage.tsx'), 'ImportPage'),
+});
+
+const adminOutboxRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/outbox',
+  component: lazyRouteComponent(() => import('../features/admin/OutboxPage.tsx'), 'OutboxPage'),
+});
+
+const adminAuditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('../features/admin/AuditPage.tsx'), 'AuditPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  forgotRoute,
+  resetRoute,
+  invitationRoute,
+  appRoute.addChildren([
+    homeRoute,
+    peopleRoute,
+    chartRoute,
+    personRoute,
+    profileRoute,
+    adminRoute.addChildren([
+      adminIndexRoute,
+      adminOrgRoute,
+      adminImportRoute,
+      adminOutboxRoute,
+      adminAuditRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: PageError,
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}

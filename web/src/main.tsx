@@ -1,0 +1,15 @@
+import '@mantine/core/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initI18n } from './app/i18n.ts';
+import { App } from './app/App.tsx';
+
+const root = document.getElementById('root');
+if (root) {
+  await initI18n();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+
+export function initials(firstName: string, lastName: string): string {
+  return `${firstName.charAt(0)}${lastName.charAt(0)}`.toUpperCase();
+}
+
+/** Dates and numbers in the current UI language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'fr';
+  return {
+    dateTime: (iso: string) =>
+      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    date: (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(iso)),
+    number: (n: number) => new Intl.NumberFormat(lang).format(n),
+  };
+}
