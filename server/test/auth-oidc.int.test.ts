@@ -64,7 +64,7 @@ describe.each(DIALECTS)('single sign-on with a real OpenID provider on %s', (dia
       url: '/api/auth/sign-in/social',
       remoteAddress: client,
       headers: { origin: ORIGIN, 'content-type': 'application/json', 'x-forwarded-for': client },
-      payload: { provider: 'oidc', callbackURL: '/', errorCallbackURL: '/login' },
+      payload: { provider: 'oidc', callbackURL: '/', errorCallbackURL: '/sign-in' },
     });
     expect(start.statusCode, start.body).toBe(200);
     jar.take(start);
@@ -183,7 +183,7 @@ describe.each(DIALECTS)('single sign-on with a real OpenID provider on %s', (dia
 
     const { callback, jar } = await signInWithProvider('sso-stranger');
     expect(callback.statusCode, callback.body).toBe(302);
-    expect(callback.headers.location).toBe('/login?error=unable_to_create_user');
+    expect(callback.headers.location).toBe('/sign-in?error=unable_to_create_user');
     expect(jar.has('relais.session_token')).toBe(false);
 
     const me = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: jar.header } });
@@ -199,7 +199,7 @@ describe.each(DIALECTS)('single sign-on with a real OpenID provider on %s', (dia
       url: '/api/auth/callback/oidc?code=made-up&state=made-up',
     });
     expect(res.statusCode).toBe(302);
-    expect(res.headers.location).toBe(`${ORIGIN}/api/auth/error?error=state_mismatch`);
+    expect(res.headers.location).toBe(`${ORIGIN}/sign-in?error=state_mismatch`);
     expect(res.cookies.filter((c) => c.name === 'relais.session_token' && c.value !== '')).toEqual([]);
     expect(await countAuthUsers(ctx, person.email)).toBe(0);
   });
@@ -209,7 +209,7 @@ describe.each(DIALECTS)('single sign-on with a real OpenID provider on %s', (dia
     provider.addAccount({ sub: 'sso-csrf', email: person.email, name: person.name });
     const { callback, jar } = await signInWithProvider('sso-csrf', { withAppCookies: false });
     expect(callback.statusCode).toBe(302);
-    expect(callback.headers.location).toBe('/login?error=state_mismatch');
+    expect(callback.headers.location).toBe('/sign-in?error=state_mismatch');
     expect(jar.has('relais.session_token')).toBe(false);
     expect(await countAuthUsers(ctx, person.email)).toBe(0);
   });
