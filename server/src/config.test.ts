@@ -42,7 +42,10 @@ describe('configuration from the environment', () => {
       'Invalid configuration: OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set',
     ],
     [{ AUTH_SECRET: 'short' }, 'Invalid configuration: AUTH_SECRET must be at least 32 characters'],
-    [{ TRUST_PROXY: 'yes' }, 'Invalid configuration: TRUST_PROXY must be true, false or the number of proxies in front of Relais (got "yes")'],
+    [
+      { TRUST_PROXY: 'yes' },
+      'Invalid configuration: TRUST_PROXY must be true, false or the number of proxies in front of Relais (got "yes")',
+    ],
   ])('a wrong value stops the start and names the variable: %o', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(message);
   });
