@@ -150,6 +150,7 @@ export async function main(argv: string[]): Promise<void> {
         orgId: org.id,
         isAdmin: fromFlag(adminRow.is_admin),
         locale: 'en' as const,
+        twoFactorEnabled: false,
       };
       const result = await importPeople(db, actor, {
         csv: readFileSync(file, 'utf8'),

@@ -42,6 +42,7 @@ export async function resolveActor(db: Kysely<DB>, auth: Auth, req: FastifyReque
     orgId: person.org_id,
     isAdmin: fromFlag(person.is_admin),
     locale: person.locale === 'en' ? 'en' : 'fr',
+    twoFactorEnabled: (session.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true,
   };
 }
 

@@ -6,6 +6,7 @@ const actor = (personId: string, opts: Partial<Actor> = {}): Actor => ({
   personId,
   orgId: 'org-a',
   isAdmin: false,
+  twoFactorEnabled: false,
   locale: 'fr',
   ...opts,
 });

@@ -8,6 +8,8 @@ export interface Actor {
   orgId: string;
   isAdmin: boolean;
   locale: Locale;
+  /** Whether the account has two-step verification on (read from the same session lookup). */
+  twoFactorEnabled: boolean;
 }
 
 /** What is being touched. `chain` lists the subject's managers, nearest first, loaded by the repository. */

@@ -1,4 +1,3 @@
-import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { errorBody, okBody, pageQuery } from '../../../../core/api/common.schemas.ts';
@@ -109,16 +108,14 @@ export function organisationRoutes(app: App, { database, auth, config }: AppDeps
     },
     handler: async (req) => {
       const actor = actorOf(req);
-      const [person, org, session] = await Promise.all([
+      const [person, org] = await Promise.all([
         getPersonDetail(db, actor, actor.personId),
         getOrganisation(db, actor),
-        auth.api.getSession({ headers: fromNodeHeaders(req.headers) }),
       ]);
-      const user = session?.user as { twoFactorEnabled?: boolean | null } | undefined;
       return {
         person,
         organisation: { id: org.id, name: org.name, kThreshold: org.kThreshold },
-        twoFactorEnabled: user?.twoFactorEnabled === true,
+        twoFactorEnabled: actor.twoFactorEnabled,
       };
     },
   });

@@ -1,0 +1,50 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A helper process (Relais or the bare server) on its own core, so autocannon never shares its event loop. */
+export interface Child {
+  proc: ChildProcess;
+  port: number;
+  /** Resident set size of the process, from /proc (what the operating system sees). */
+  rssBytes(): number;
+  stop(): Promise<void>;
+}
+
+export async function startChild(
+  script: string,
+  env: Record<string, string>,
+  init?: unknown,
+): Promise<Child> {
+  const proc = fork(script, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', (code) => reject(new Error(`${script} exited with code ${code} before it was ready`)));
+    proc.on('message', (m: { type?: string; port?: number }) => {
+      if (m.type === 'ready' && m.port) resolve(m.port);
+    });
+    if (init !== undefined) proc.send(init as object);
+  });
+  proc.removeAllListeners('exit');
+  return {
+    proc,
+    port,
+    rssBytes: () => rssOf(proc.pid!),
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+        setTimeout(() => proc.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+export function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  return kb ? Number(kb) * 1024 : NaN;
+}

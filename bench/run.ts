@@ -1,0 +1,354 @@
+/**
+ * `npm run bench` — Relais against the machine's own limit (a bare node:http server), at realistic scale,
+ * on SQLite then PostgreSQL. `npm run bench -- --quick` runs every scenario for 2 s on a small dataset (CI).
+ * Options: --engine=sqlite|postgres, --scenario=id[,id], --no-web.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { format, resolveConfig } from 'prettier';
+import { loadConfig } from '../server/src/config.ts';
+import { startServices } from '../server/src/services.ts';
+import { freePort, startPgCluster, type PgCluster } from '../server/test/pg-cluster.ts';
+import {
+  BENCH_PASSWORD,
+  PEOPLE,
+  benchEnv,
+  ensureSqliteDataset,
+  generateInto,
+  repoRoot,
+  type Dataset,
+} from './generate.ts';
+import { startChild, type Child } from './lib/children.ts';
+import { runLoad, signIn, type LoadResult } from './lib/load.ts';
+import {
+  buildChecks,
+  renderText,
+  type BenchResults,
+  type Engine,
+  type EngineResult,
+  type ScenarioResult,
+} from './lib/report.ts';
+import { timeToHealthy } from './lib/startup.ts';
+import { measureWeb, type WebResult } from './lib/web.ts';
+import { scenarios as allScenarios } from './modules/index.ts';
+import type { OrgFixture, Scenario } from './modules/types.ts';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const engines = (option('engine')?.split(',') ?? ['sqlite', 'postgres']) as Engine[];
+const only = option('scenario')?.split(',');
+const settings = quick
+  ? { connections: 50, seconds: 2, warmupSeconds: 0.5, startRuns: 1, pageRuns: 1 }
+  : { connections: 50, seconds: 15, warmupSeconds: 3, startRuns: 3, pageRuns: 3 };
+const log = (line: string) => console.log(line);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const appServer = path.join(repoRoot, 'bench/lib/app-server.ts');
+const bareServer = path.join(repoRoot, 'bench/lib/bare-server.ts');
+
+// Reads first: the write scenario changes the data the reads would see.
+const scenarios = allScenarios
+  .filter((s) => !only || only.includes(s.id))
+  .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'read' ? -1 : 1));
+
+const load = (
+  url: string,
+  s: { method: string; path: string; body?: (n: number) => unknown },
+  cookie: string | null,
+  seconds: number,
+) =>
+  runLoad({
+    url,
+    method: s.method,
+    path: s.path,
+    body: s.body,
+    headers: cookie ? { cookie } : {},
+    connections: settings.connections,
+    seconds,
+  });
+
+async function warmAndMeasure(
+  url: string,
+  s: { method: string; path: string; body?: (n: number) => unknown },
+  cookie: string | null,
+): Promise<LoadResult> {
+  await load(url, s, cookie, settings.warmupSeconds);
+  return load(url, s, cookie, settings.seconds);
+}
+
+/** The exact bytes and content type of one response: what the bare server will answer. */
+async function probe(base: string, s: Scenario, f: OrgFixture, cookie: string) {
+  const r = s.request(f);
+  const res = await fetch(base + r.path, {
+    method: r.method,
+    headers: { cookie, ...(r.body ? { 'content-type': 'application/json' } : {}) },
+    body: r.body ? JSON.stringify(r.body(0)) : undefined,
+  });
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok)
+    throw new Error(`${r.method} ${r.path} answered ${res.status}: ${body.toString('utf8').slice(0, 200)}`);
+  return { body, contentType: res.headers.get('content-type') ?? 'application/json' };
+}
+
+async function runScenario(
+  app: Child,
+  base: string,
+  dataset: Dataset,
+  s: Scenario,
+  engine: Engine,
+): Promise<ScenarioResult> {
+  const result: ScenarioResult = {
+    id: s.id,
+    title: s.title,
+    kind: s.kind,
+    judged: s.judged !== false,
+    p99TargetMs: s.p99TargetMs ?? (s.kind === 'read' ? 25 : 30),
+    ...(s.note ? { note: s.note } : {}),
+  };
+  try {
+    const fixture = dataset.orgs.long;
+    // Signed in afresh for each scenario: a session cookie cache, if enabled, never outlives a scenario.
+    const cookie = await signIn(base, fixture.accounts[s.as].email, BENCH_PASSWORD);
+    const response = await probe(base, s, fixture, cookie);
+    result.responseBytes = response.body.length;
+    result.relais = await warmAndMeasure(base, s.request(fixture), cookie);
+    result.rssAfterMB = mb(app.rssBytes());
+    if (s.kind === 'read') {
+      const bare = await startChild(
+        bareServer,
+        {},
+        { body: response.body.toString('base64'), contentType: response.contentType },
+      );
+      try {
+        result.bare = await warmAndMeasure(
+          `http://127.0.0.1:${bare.port}`,
+          { method: 'GET', path: s.request(fixture).path },
+          null,
+        );
+      } finally {
+        await bare.stop();
+      }
+      result.ratio = result.relais.requestsPerSecond / result.bare.requestsPerSecond;
+      if (engine === 'sqlite') {
+        const short = dataset.orgs.short;
+        const shortCookie = await signIn(base, short.accounts[s.as].email, BENCH_PASSWORD);
+        await probe(base, s, short, shortCookie);
+        const r = await warmAndMeasure(base, s.request(short), shortCookie);
+        result.growth = { shortP50Ms: r.p50Ms, ratio: result.relais.p50Ms / Math.max(r.p50Ms, 0.001) };
+      }
+    }
+    const r = result.relais;
+    log(
+      `  ${s.id.padEnd(26)} ${Math.round(r.requestsPerSecond).toString().padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}` +
+        (result.ratio !== undefined ? `  ratio ${result.ratio.toFixed(2)}` : '') +
+        (result.growth ? `  growth ${result.growth.ratio.toFixed(2)}` : ''),
+    );
+  } catch (e) {
+    result.error = (e as Error).message;
+    log(`  ${s.id}: ERROR ${result.error}`);
+  }
+  return result;
+}
+
+/** Every scenario against one Relais process, then start-to-healthy of `relais serve` on the same database. */
+async function runEngine(
+  engine: Engine,
+  env: Record<string, string>,
+  dataset: Dataset,
+  generationSeconds: number,
+  fromCache: boolean,
+): Promise<EngineResult> {
+  const result: EngineResult = { engine, generationSeconds, fromCache, scenarios: [] };
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let app: Child | null = null;
+  try {
+    app = await startChild(appServer, { ...env, PORT: String(port), PUBLIC_URL: base });
+    result.rssIdleMB = mb(app.rssBytes());
+    for (const s of scenarios) result.scenarios.push(await runScenario(app, base, dataset, s, engine));
+    result.rssAfterLoadMB = mb(app.rssBytes());
+  } catch (e) {
+    result.error = (e as Error).message;
+  } finally {
+    await app?.stop();
+  }
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < settings.startRuns; i++) samples.push(await timeToHealthy(env));
+    result.startSamplesMs = samples;
+    result.startToHealthyMs = [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  } catch (e) {
+    result.error = `${result.error ? result.error + '; ' : ''}start to healthy: ${(e as Error).message}`;
+  }
+  return result;
+}
+
+async function runSqlite(cached: {
+  file: string;
+  dataset: Dataset;
+  fromCache: boolean;
+}): Promise<EngineResult> {
+  log('SQLite');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-bench-sqlite-'));
+  try {
+    copyFileSync(cached.file, path.join(dir, 'relais.sqlite'));
+    return await runEngine(
+      'sqlite',
+      benchEnv(dir),
+      cached.dataset,
+      cached.fromCache ? 0 : cached.dataset.seconds,
+      cached.fromCache,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runPostgres(size: 'full' | 'quick'): Promise<EngineResult> {
+  log('PostgreSQL');
+  let cluster: PgCluster | null = null;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-bench-pg-'));
+  try {
+    cluster = await startPgCluster();
+    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+    await admin.connect();
+    await admin.query('create database relais_bench');
+    await admin.end();
+    const env = benchEnv(dir, { DATABASE_URL: cluster.url('relais_bench') });
+    const deps = await startServices(loadConfig(env));
+    let dataset: Dataset;
+    try {
+      dataset = await generateInto(deps, size, log);
+    } finally {
+      await deps.database.close();
+    }
+    log(`  generated into PostgreSQL in ${dataset.seconds.toFixed(1)} s`);
+    return await runEngine('postgres', env, dataset, dataset.seconds, false);
+  } catch (e) {
+    return {
+      engine: 'postgres',
+      generationSeconds: 0,
+      fromCache: false,
+      scenarios: [],
+      error: (e as Error).message,
+    };
+  } finally {
+    cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Written through prettier so that `npm run check` stays green after a run. */
+async function writeFormatted(file: string, text: string): Promise<void> {
+  writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+}
+
+async function updateDoc(text: string, r: BenchResults): Promise<void> {
+  const file = path.join(repoRoot, 'docs/performance.md');
+  if (!existsSync(file)) return;
+  const start = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  const doc = readFileSync(file, 'utf8');
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) return;
+  const block = `${start}\nLast full run: ${r.startedAt}, \`${r.command}\`, ${Math.round(r.durationSeconds)} s.\n\n\`\`\`text\n${text}\n\`\`\`\n`;
+  await writeFormatted(file, doc.slice(0, i) + block + doc.slice(j));
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const loadAverageAtStart = os.loadavg();
+  const size = quick ? 'quick' : 'full';
+  const cached = await ensureSqliteDataset(size, { log });
+  log(
+    `Dataset ${cached.dataset.key}: ${cached.fromCache ? 'from cache' : `generated in ${cached.dataset.seconds.toFixed(1)} s`}`,
+  );
+  const engineResults: EngineResult[] = [];
+  if (engines.includes('sqlite')) engineResults.push(await runSqlite(cached));
+  if (engines.includes('postgres')) engineResults.push(await runPostgres(size));
+  let web: WebResult = { available: false, reason: 'skipped (--no-web)' };
+  if (!argv.includes('--no-web')) {
+    log('Web: page weight and LCP');
+    web = await measureWeb({ runs: settings.pageRuns, log }).catch((e: Error) => ({
+      available: false as const,
+      reason: e.message,
+    }));
+  }
+  const long = cached.dataset.orgs.long;
+  const notes = [
+    'ratio = Relais req/s ÷ bare node:http req/s answering the same bytes from memory, measured right after with the same settings; it is the headline figure because absolute numbers drift on a shared machine.',
+    'Each engine runs every scenario against one Relais process (startServices + buildApp, in its own process; autocannon runs in the bench process); RSS is that process after the load.',
+    'growth = p50 on the organisation with 3 years of history ÷ p50 on the one with 3 months (SQLite).',
+  ];
+  if (!cached.dataset.historyGenerated) {
+    notes.push(
+      'No module generates history yet (only the foundation exists): both organisations hold the same data, so growth measures noise only.',
+    );
+  }
+  if (quick) notes.push('Quick run: small dataset, 2 s per scenario, nothing is judged.');
+  const results: BenchResults = {
+    mode: size,
+    startedAt: startedAt.toISOString(),
+    durationSeconds: (performance.now() - t0) / 1000,
+    command: `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`,
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+      node: process.versions.node,
+      os: `${os.type()} ${os.release()}`,
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg(),
+    },
+    settings: {
+      connections: settings.connections,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+    },
+    dataset: {
+      key: cached.dataset.key,
+      peoplePerOrganisation: PEOPLE[size],
+      managers: long.managers,
+      historyGenerated: cached.dataset.historyGenerated,
+      sqliteGenerationSeconds: cached.dataset.seconds,
+      fromCache: cached.fromCache,
+      counts: long.counts,
+    },
+    engines: engineResults,
+    web,
+    checks: buildChecks(engineResults, web, !quick),
+    notes,
+  };
+  const text = renderText(results);
+  log('\n' + text);
+  const outDir = path.join(repoRoot, 'bench/results');
+  mkdirSync(outDir, { recursive: true });
+  await writeFormatted(
+    path.join(outDir, quick ? 'quick.json' : 'latest.json'),
+    JSON.stringify(results, null, 2),
+  );
+  if (!quick && !only && engines.length === 2) await updateDoc(text, results);
+  const failed = engineResults.some(
+    (e) =>
+      e.error ||
+      e.scenarios.some(
+        (s) => s.error || !s.relais || s.relais.non2xx + s.relais.errors + s.relais.timeouts > 0,
+      ),
+  );
+  if (failed) log('\nA scenario failed (error, or non-2xx / socket errors during the load).');
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
