@@ -55,6 +55,8 @@ export function AppLayout() {
       key={item.to}
       component={Link}
       to={item.to}
+      // The router's own fuzzy matching would also mark "/people" on "/people/chart": activeFor decides.
+      activeOptions={{ exact: true }}
       label={item.label}
       active={activeFor(item)}
       aria-current={activeFor(item) ? 'page' : undefined}
