@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
     uiConfig: { deepLinking: false },
   });
 
-  app.addHook('onRequest', authHook(database.db, auth));
+  app.addHook('onRequest', authHook(database.db, auth, config.secret));
 
   app.get('/healthz', {
     config: { policy: 'public' },

@@ -8,6 +8,8 @@ export type DialectName = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
+  /** The connection better-auth uses: the same one on SQLite, a pool with pg's default parsing on PostgreSQL. */
+  authDb: Kysely<DB>;
   dialect: DialectName;
   /** Present on SQLite only: used for online backups and hot-path prepared statements. */
   sqlite: SQLite.Database | null;
@@ -15,15 +17,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// One parsing rule for both engines: timestamps come back as ISO strings, bigint counts as numbers.
-pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
-pg.types.setTypeParser(1114, (v) => new Date(v + 'Z').toISOString());
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// One parsing rule for both engines in Relais's own queries: timestamps as ISO strings, bigint counts as
+// numbers. Per pool, not global: better-auth keeps its own pool with pg's defaults, because it compares
+// expiry dates as Date objects (a string there would make expired sessions and reset links look valid).
+const relaisParsers: Record<number, (v: string) => unknown> = {
+  1184: (v) => new Date(v).toISOString(),
+  1114: (v) => new Date(v + 'Z').toISOString(),
+  20: (v) => Number(v),
+  1700: (v) => Number(v),
+};
+const relaisTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    relaisParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string }): Database {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: relaisTypes });
+    const authPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 5 });
+    authPool.on('error', (err) =>
+      console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL client error', err: err.message })),
+    );
+    const authDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: authPool }) });
     // An idle client dropped by the server (restart, failover) must not crash the process: the pool reconnects.
     pool.on('error', (err) =>
       console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL client error', err: err.message })),
@@ -31,10 +46,13 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
+      authDb,
       dialect: 'postgres',
       sqlite: null,
       pool,
-      close: () => db.destroy(),
+      close: async () => {
+        await Promise.all([db.destroy(), authDb.destroy()]);
+      },
     };
   }
   const file = opts.file ?? path.join(opts.dataDir, 'relais.sqlite');
@@ -47,6 +65,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
+    authDb: db,
     dialect: 'sqlite',
     sqlite,
     pool: null,

@@ -11,6 +11,7 @@ import {
 } from '../features/people/person.repository.ts';
 import { unauthenticated } from './errors.ts';
 import type { Actor, RoutePolicy } from './policy.ts';
+import { fastResolveActor } from './session-fast-path.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -46,12 +47,13 @@ export async function resolveActor(db: Kysely<DB>, auth: Auth, req: FastifyReque
   };
 }
 
-export function authHook(db: Kysely<DB>, auth: Auth) {
+export function authHook(db: Kysely<DB>, auth: Auth, secret: string) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     req.actor = null;
     const policy = req.routeOptions.config.policy;
     if (policy === undefined || policy === 'public') return;
-    req.actor = await resolveActor(db, auth, req);
+    const fast = await fastResolveActor(db, secret, req.headers.cookie);
+    req.actor = fast === 'fallback' ? await resolveActor(db, auth, req) : fast;
     if (!req.actor) throw unauthenticated();
   };
 }

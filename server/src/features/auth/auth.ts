@@ -9,6 +9,9 @@ import { findPersonByEmailAnyOrg } from '../people/person.repository.ts';
 import { mailTexts } from '../mail/mail.texts.ts';
 
 export const OIDC_PROVIDER_ID = 'oidc';
+/** Sessions last two weeks and slide forward once a day (read by the session fast path too). */
+export const SESSION_EXPIRES_IN_S = 60 * 60 * 24 * 14;
+export const SESSION_UPDATE_AGE_S = 60 * 60 * 24;
 
 export interface AuthDeps {
   config: Config;
@@ -40,7 +43,7 @@ export function createAuth({ config, database, mailer }: AuthDeps) {
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.secret,
-    database: { db: database.db, type: database.dialect },
+    database: { db: database.authDb, type: database.dialect },
     telemetry: { enabled: false },
     // Errors during SSO land on the sign-in page, which explains them.
     onAPIError: { errorURL: `${config.publicUrl}/sign-in` },
@@ -48,8 +51,8 @@ export function createAuth({ config, database, mailer }: AuthDeps) {
     user: { modelName: 'auth_user' },
     session: {
       modelName: 'auth_session',
-      expiresIn: 60 * 60 * 24 * 14,
-      updateAge: 60 * 60 * 24,
+      expiresIn: SESSION_EXPIRES_IN_S,
+      updateAge: SESSION_UPDATE_AGE_S,
       // No cookie cache: it would keep a signed-out or revoked session usable until the cached cookie expires.
       cookieCache: { enabled: false },
     },

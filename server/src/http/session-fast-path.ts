@@ -1,0 +1,87 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { fromFlag } from '../db/dialect.ts';
+import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from '../features/auth/auth.ts';
+import type { Actor } from './policy.ts';
+
+/**
+ * The common case of every authenticated request, without going through better-auth's getSession
+ * (measured at ~2.1 ms CPU, more than half of a typical request): check the cookie's HMAC signature here,
+ * then read session, user and person in one query. Anything unusual — no person linked yet (first SSO
+ * sign-in), a session due for its sliding refresh — returns 'fallback' so better-auth handles it.
+ */
+export type FastPathResult = Actor | null | 'fallback';
+
+const COOKIE_NAMES = ['relais.session_token', '__Secure-relais.session_token'];
+
+function readCookie(header: string | undefined, names: string[]): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (names.includes(name)) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** Same format as better-call's signed cookies: `token.base64(HMAC-SHA256(secret, token))`, URI-encoded. */
+export function verifySignedToken(raw: string, secret: string): string | null {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const dot = value.lastIndexOf('.');
+  if (dot < 1) return null;
+  const token = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1), 'base64');
+  const expected = createHmac('sha256', secret).update(token).digest();
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return token;
+}
+
+interface Row {
+  expiresAt: string | Date;
+  userId: string;
+  twoFactorEnabled: number | boolean | null;
+  person_id: string | null;
+  org_id: string | null;
+  is_admin: number | null;
+  locale: string | null;
+}
+
+export async function fastResolveActor(
+  db: Kysely<DB>,
+  secret: string,
+  cookieHeader: string | undefined,
+): Promise<FastPathResult> {
+  const raw = readCookie(cookieHeader, COOKIE_NAMES);
+  if (!raw) return null;
+  const token = verifySignedToken(raw, secret);
+  if (!token) return null;
+  const { rows } = await sql<Row>`
+    select s."expiresAt", s."userId", u."twoFactorEnabled", p.id as person_id, p.org_id, p.is_admin, p.locale
+    from auth_session s
+    join auth_user u on u.id = s."userId"
+    left join person p on p.user_id = u.id
+    where s.token = ${token}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const expiresAt = new Date(row.expiresAt).getTime();
+  const now = Date.now();
+  if (!(expiresAt > now)) return null;
+  // better-auth slides the expiry once a day: let it do that (and any SSO person linking).
+  if (expiresAt - SESSION_EXPIRES_IN_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now) return 'fallback';
+  if (!row.person_id || !row.org_id) return 'fallback';
+  return {
+    userId: row.userId,
+    personId: row.person_id,
+    orgId: row.org_id,
+    isAdmin: fromFlag(row.is_admin),
+    locale: row.locale === 'en' ? 'en' : 'fr',
+    twoFactorEnabled: row.twoFactorEnabled === true || row.twoFactorEnabled === 1,
+  };
+}
