@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { personSearchText } from '../server/src/lib/search-text.ts';
 /**
  * Bench data: two identical organisations (5,000 people, ~600 managers on 4 levels) built through the real
  * server code, one with three years of history and one with three months, cached as SQLite under bench/.data/.
@@ -206,6 +208,10 @@ async function generateOrganisation(
         .insertInto('person')
         .values(rows.slice(i, i + INSERT_CHUNK))
         .execute();
+    }
+    // The folded search column the directory search reads (insertPerson fills it; bulk inserts do it here).
+    for (const r of rows) {
+      await sql`update person set search_text = ${personSearchText(r)} where id = ${r.id}`.execute(trx);
     }
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
-import { loginAs, makeCast, makePerson } from './factories.ts';
+import { loginAs, makeCast, makeOrg, makePerson } from './factories.ts';
 
 describe.each(DIALECTS)('people endpoints on %s', (dialect) => {
   let ctx: TestContext;
@@ -161,6 +161,32 @@ describe.each(DIALECTS)('people endpoints on %s', (dialect) => {
       const bad = await call('GET', '/api/people?limit=0', self);
       expect(bad.statusCode).toBe(400);
       expect(bad.json().issues[0].field).toBe('limit');
+    });
+
+    it('search ignores accents and case, and treats % and _ as plain characters', async () => {
+      const org = await makeOrg(ctx);
+      const hugo = await makePerson(ctx, org.orgId, {
+        firstName: 'Hugo',
+        lastName: 'Lefèvre',
+        jobTitle: 'Responsable PME',
+      });
+      await makePerson(ctx, org.orgId, {
+        firstName: 'Zoé',
+        lastName: 'Blanc',
+        jobTitle: 'Chargée_de_clientèle',
+      });
+      const cookie = await loginAs(ctx, org.admin.email);
+      const ids = async (q: string) =>
+        (await call('GET', `/api/people?q=${encodeURIComponent(q)}`, cookie))
+          .json()
+          .items.map((p: { id: string }) => p.id);
+      expect(await ids('LEFEVRE')).toEqual([hugo.id]);
+      expect(await ids('hugo lef')).toEqual([hugo.id]);
+      expect(await ids('%')).toEqual([]);
+      expect((await ids('chargee_de')).length).toBe(1);
+      expect(await ids('chargee%de')).toEqual([]);
+      await call('PATCH', `/api/people/${hugo.id}`, cookie, { jobTitle: 'Directeur régional' });
+      expect(await ids('regional')).toEqual([hugo.id]);
     });
 
     it("a manager's manager sees the whole subtree; a manager their direct reports", async () => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import { likePattern } from '../../db/dialect.ts';
+import { foldForSearch, personSearchText } from '../../lib/search-text.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type PersonRow = PersonTable;
@@ -123,15 +124,8 @@ export async function listPeople(
 ): Promise<{ rows: SummaryRow[]; total: number }> {
   let base = db.selectFrom('person').where('person.org_id', '=', orgId);
   if (opts.q) {
-    const pattern = likePattern(opts.q);
-    base = base.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', [sql.raw("person.first_name || ' ' || person.last_name")]), 'like', pattern),
-        eb(eb.fn('lower', ['person.email']), 'like', pattern),
-        eb(eb.fn('lower', ['person.job_title']), 'like', pattern),
-        eb(eb.fn('lower', ['person.team']), 'like', pattern),
-      ]),
-    );
+    const pattern = likePattern(foldForSearch(opts.q));
+    base = base.where(sql<boolean>`person.search_text like ${pattern} escape '\\'`);
   }
   if (opts.managerId) base = base.where('person.manager_id', '=', opts.managerId);
   const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -212,12 +206,25 @@ export async function replaceSkills(
     .execute();
 }
 
+async function refreshSearchText(db: Q, id: string): Promise<void> {
+  const row = await db
+    .selectFrom('person')
+    .select(['first_name', 'last_name', 'email', 'job_title', 'team'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row) await sql`update person set search_text = ${personSearchText(row)} where id = ${id}`.execute(db);
+}
+
 export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
   await db.insertInto('person').values(row).execute();
+  await sql`update person set search_text = ${personSearchText(row)} where id = ${row.id}`.execute(db);
 }
+
+const searchedFields = ['first_name', 'last_name', 'email', 'job_title', 'team'] as const;
 
 export async function updatePersonRow(db: Q, id: string, patch: Partial<PersonRow>): Promise<void> {
   await db.updateTable('person').set(patch).where('id', '=', id).execute();
+  if (searchedFields.some((f) => patch[f] !== undefined)) await refreshSearchText(db, id);
 }
 
 export function countPeople(db: Q): Promise<{ n: number }> {
