@@ -62,5 +62,9 @@ describe.each(DIALECTS)('onboarding of a fresh install on %s', (dialect) => {
       expect.arrayContaining(['/api/people', '/api/people/{id}', '/api/setup']),
     );
     expect((await ctx.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+    // Large JSON answers travel compressed when the client accepts it.
+    const zipped = await ctx.app.inject({ url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(doc.rawPayload.length / 3);
   });
 });
