@@ -292,6 +292,8 @@ export function datasetKey(size: DatasetSize): string {
     path.join(here, 'generate.ts'),
     path.join(here, 'lib/names.ts'),
     ...filesUnder(path.join(here, 'modules'), (f) => f.endsWith('.ts')),
+    // History generators shared with `relais demo`.
+    ...filesUnder(path.join(repoRoot, 'server/src/demo'), (f) => f.endsWith('.history.ts')),
     path.join(repoRoot, 'node_modules/better-auth/package.json'),
   ];
   for (const f of files)

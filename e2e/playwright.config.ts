@@ -43,7 +43,7 @@ export default defineConfig({
       DATA_DIR: '.tmp/e2e',
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
-      SIGN_IN_LIMIT_PER_MINUTE: '5',
+      SIGN_IN_LIMIT_PER_MINUTE: '8',
     },
   },
 });

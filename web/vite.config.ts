@@ -10,7 +10,7 @@ const i18nDir = fileURLToPath(new URL('./src/i18n/', import.meta.url));
 
 /** Namespaces the signed-out pages need; the rest loads with the signed-in shell. `mail` is server-only. */
 const coreNamespaces = ['app', 'ui', 'auth', 'authErrors', 'errors', 'fields'];
-const serverOnly = ['mail'];
+const serverOnly = ['mail', 'calendar'];
 
 /**
  * `virtual:relais-i18n/<lang>/<core|app>` is one slice of web/src/i18n/<lang>.json, so the sign-in page

@@ -16,9 +16,9 @@ test('sign-in failures are explained, in French, and the typed e-mail stays', as
   await expect(page.getByLabel('E-mail', { exact: true })).toHaveValue(ADMIN.email);
   await checkPage(page, 'sign-in-error');
 
-  // The e2e server allows 5 attempts a minute: keep failing until the limit answers (this journey stays last).
+  // The e2e server allows 8 attempts a minute: keep failing until the limit answers (this journey stays last).
   let limited = false;
-  for (let i = 0; i < 6 && !limited; i++) {
+  for (let i = 0; i < 10 && !limited; i++) {
     await page.getByLabel('Mot de passe', { exact: true }).fill(`faux-${i}-mot-de-passe`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     limited = await page

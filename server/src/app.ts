@@ -24,6 +24,9 @@ import type { RoutePolicy } from './http/policy.ts';
 import type { App, AppDeps } from './http/types.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { peopleRoutes } from './features/people/person.routes.ts';
+import { oneOnOneRoutes } from './features/one-on-ones/meeting.routes.ts';
+import { liveRoutes } from './features/one-on-ones/live.ts';
+import { calendarRoutes } from './features/notifications/calendar.routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDistDir = path.resolve(here, '../../dist/web');
@@ -149,6 +152,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
 
   peopleRoutes(app, deps);
   organisationRoutes(app, deps);
+  oneOnOneRoutes(app, deps);
+  liveRoutes(app, deps);
+  calendarRoutes(app, deps);
 
   // The web app: hashed assets under /assets/, and index.html for every client-side route.
   const indexFile = path.join(webDistDir, 'index.html');

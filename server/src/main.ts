@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { startServices } from './services.ts';
+import { startReminders } from './features/notifications/reminders.ts';
 
 /** Reads config, opens the database, migrates, listens; SIGTERM lets in-flight requests finish and closes the DB. */
 export async function serve(): Promise<void> {
@@ -16,12 +17,15 @@ export async function serve(): Promise<void> {
   }
   const services = await startServices(config);
   const app = await buildApp(services);
+  // Every instance runs the pass: each reminder is claimed in the database, so it still goes out once.
+  const stopReminders = startReminders(services, (err) => app.log.error({ err }, 'reminder pass failed'));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
+      stopReminders();
       await app.close();
       await services.database.close();
       app.log.info('stopped cleanly');

@@ -3,12 +3,16 @@ import type { Database } from './connection.ts';
 import * as foundation from './migrations/20261123T0700_foundation.ts';
 import * as personManagerIndex from './migrations/20261123T0900_person_manager_index.ts';
 import * as personSearch from './migrations/20261123T0950_person_search.ts';
+import * as oneOnOnes from './migrations/20261123T1000_one_on_ones.ts';
+import * as calendarAndReminders from './migrations/20261123T1100_calendar_and_reminders.ts';
 
 /** Migrations are listed here explicitly so a bundled build needs no file-system scan. Never edit a landed one. */
 const migrations: Record<string, Migration> = {
   '20261123T0700_foundation': foundation,
   '20261123T0900_person_manager_index': personManagerIndex,
   '20261123T0950_person_search': personSearch,
+  '20261123T1000_one_on_ones': oneOnOnes,
+  '20261123T1100_calendar_and_reminders': calendarAndReminders,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -67,6 +67,116 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+// ── One-to-ones (Tête-à-tête) ──
+export interface OoSeriesTable {
+  id: string;
+  org_id: string;
+  manager_id: string;
+  report_id: string;
+  cadence_weeks: number;
+  duration_minutes: number;
+  first_at: string;
+  time_zone: string;
+  location: string;
+  video_url: string;
+  active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OoMeetingTable {
+  id: string;
+  org_id: string;
+  series_id: string;
+  planned_at: string;
+  scheduled_at: string;
+  status: string;
+  moved: number;
+  move_reason: string | null;
+  cancel_reason: string | null;
+  started_at: string | null;
+  closed_at: string | null;
+  step_log: string;
+  current_step: number | null;
+  talk_manager_ms: number;
+  talk_report_ms: number;
+  speaking: string | null;
+  speaking_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OoTopicTable {
+  id: string;
+  org_id: string;
+  meeting_id: string;
+  author_id: string;
+  title: string;
+  kind: string;
+  done: number;
+  created_at: string;
+}
+
+export interface OoNoteTable {
+  org_id: string;
+  meeting_id: string;
+  step: number;
+  body: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface OoPrivateNoteTable {
+  org_id: string;
+  meeting_id: string;
+  author_id: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface OoMoodTable {
+  org_id: string;
+  meeting_id: string;
+  person_id: string;
+  personal: number;
+  professional: number;
+  updated_at: string;
+}
+
+export interface OoActionTable {
+  id: string;
+  org_id: string;
+  series_id: string;
+  origin_meeting_id: string;
+  owner_id: string;
+  title: string;
+  kind: string;
+  due_on: string | null;
+  done_at: string | null;
+  done_meeting_id: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Only "this person rated this meeting": refuses a second rating, counts distinct raters. */
+export interface OoRatingMarkerTable {
+  org_id: string;
+  meeting_id: string;
+  rater_id: string;
+}
+
+/** The scores, with no link to a meeting or a rater. */
+export interface OoRatingTable {
+  id: string;
+  org_id: string;
+  manager_id: string;
+  month: string;
+  structured: number;
+  useful: number;
+  could_speak: number;
+}
+
 export interface DB {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -74,4 +184,13 @@ export interface DB {
   invitation: InvitationTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  oo_series: OoSeriesTable;
+  oo_meeting: OoMeetingTable;
+  oo_topic: OoTopicTable;
+  oo_note: OoNoteTable;
+  oo_private_note: OoPrivateNoteTable;
+  oo_mood: OoMoodTable;
+  oo_action: OoActionTable;
+  oo_rating_marker: OoRatingMarkerTable;
+  oo_rating: OoRatingTable;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DemoPerson, DemoPlan } from './demo.plan.ts';
+import { oneOnOnesDemo } from './one-on-ones.demo.ts';
 
 /** What a demo extension (history of one-to-ones, delegations, OKR…) receives once the people exist. */
 export interface DemoContext {
@@ -26,4 +27,4 @@ export interface DemoExtension {
 }
 
 /** Modules add their history generators here; they run in order after the people are in place. */
-export const demoExtensions: DemoExtension[] = [];
+export const demoExtensions: DemoExtension[] = [oneOnOnesDemo];

@@ -29,6 +29,20 @@ export const self = (a: Actor, s: PersonSubject) => sameOrg(a, s) && a.personId 
 export const managerOf = (a: Actor, s: PersonSubject) => sameOrg(a, s) && s.managerId === a.personId;
 export const inChainOf = (a: Actor, s: PersonSubject) => sameOrg(a, s) && s.chain.includes(a.personId);
 
+/** A one-to-one pair (series, meeting, topic, action): the two participants. */
+export interface PairSubject extends OrgSubject {
+  managerId: string;
+  reportId: string;
+}
+/** Something only its author may read (private notes). */
+export interface AuthoredSubject extends OrgSubject {
+  authorId: string;
+}
+export const participant = (a: Actor, s: PairSubject) =>
+  sameOrg(a, s) && (a.personId === s.managerId || a.personId === s.reportId);
+export const reportIn = (a: Actor, s: PairSubject) => sameOrg(a, s) && a.personId === s.reportId;
+export const author = (a: Actor, s: AuthoredSubject) => sameOrg(a, s) && a.personId === s.authorId;
+
 /** The policy table: one line per action. Later modules add rows (participant, author, coachOf, sponsorOf). */
 export const policies = {
   'organisation.read': (a: Actor, s: OrgSubject) => sameOrg(a, s),
@@ -45,6 +59,14 @@ export const policies = {
   'person.invite': (a: Actor, s: PersonSubject) => admin(a, s),
   'person.readTeam': (a: Actor, s: PersonSubject) => self(a, s) || inChainOf(a, s) || admin(a, s),
   'person.export': (a: Actor, s: PersonSubject) => self(a, s),
+  'oneOnOne.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'oneOnOne.create': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'oneOnOne.read': (a: Actor, s: PairSubject) => participant(a, s),
+  'oneOnOne.write': (a: Actor, s: PairSubject) => participant(a, s),
+  'oneOnOne.rate': (a: Actor, s: PairSubject) => reportIn(a, s),
+  'oneOnOne.readPrivateNote': (a: Actor, s: AuthoredSubject) => author(a, s),
+  'oneOnOne.readRatingSummary': (a: Actor, s: PersonSubject) => self(a, s),
+  'oneOnOne.readCadence': (a: Actor, s: PersonSubject) => self(a, s) || inChainOf(a, s) || admin(a, s),
 } as const;
 
 export type Action = keyof typeof policies;
@@ -67,6 +89,8 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'people.import': 'organisation.read',
   'outbox.read': 'organisation.read',
   'audit.read': 'organisation.read',
+  'oneOnOne.write': 'oneOnOne.read',
+  'oneOnOne.rate': 'oneOnOne.read',
 };
 
 export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf<A>): boolean {

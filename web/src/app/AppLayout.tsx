@@ -36,6 +36,7 @@ export function AppLayout() {
     { to: '/', label: t('nav.home'), exact: true },
     { to: '/people', label: t('nav.people'), exact: true },
     { to: '/people/chart', label: t('nav.orgChart'), exact: true },
+    { to: '/one-on-ones', label: t('nav.oneOnOnes') },
     { to: '/profile', label: t('nav.profile') },
   ];
   const admin: NavItem[] = [

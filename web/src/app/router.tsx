@@ -122,6 +122,24 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/profile/ProfilePage.tsx'), 'ProfilePage'),
 });
 
+const oneOnOnesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/one-on-ones',
+  component: lazyRouteComponent(() => import('../features/one-on-ones/OneOnOnesPage.tsx'), 'OneOnOnesPage'),
+});
+
+const seriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/one-on-ones/series/$id',
+  component: lazyRouteComponent(() => import('../features/one-on-ones/SeriesPage.tsx'), 'SeriesPage'),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/one-on-ones/meetings/$id',
+  component: lazyRouteComponent(() => import('../features/one-on-ones/MeetingPage.tsx'), 'MeetingPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -174,6 +192,9 @@ const routeTree = rootRoute.addChildren([
     chartRoute,
     personRoute,
     profileRoute,
+    oneOnOnesRoute,
+    seriesRoute,
+    meetingRoute,
     adminRoute.addChildren([
       adminIndexRoute,
       adminOrgRoute,

@@ -1,9 +1,7 @@
 import { Alert, Card, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../../app/RouteStates.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { PagedResult } from '../../ui/PagedResult.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -21,11 +19,15 @@ export function AuditPage() {
     <Stack>
       <PageTitle>{t('admin.audit.title')}</PageTitle>
       <Text c="dimmed">{t('admin.audit.intro')}</Text>
-      {audit.isPending && <PageLoader />}
-      {audit.isError && <ErrorAlert error={audit.error} />}
-      {audit.data && (
-        <>
-          {audit.data.items.length === 0 ? (
+      <PagedResult
+        query={audit}
+        limit={ADMIN_PAGE_SIZE}
+        offset={offset}
+        onOffsetChange={setOffset}
+        label={t('admin.audit.pagination')}
+      >
+        {(page) =>
+          page.items.length === 0 ? (
             <Alert color="gray">{t('admin.audit.empty')}</Alert>
           ) : (
             <Card withBorder p={0}>
@@ -40,7 +42,7 @@ export function AuditPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {audit.data.items.map((item) => (
+                    {page.items.map((item) => (
                       <Table.Tr key={item.id}>
                         <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(item.createdAt)}</Table.Td>
                         <Table.Td>{item.actor ?? t('admin.audit.system')}</Table.Td>
@@ -63,16 +65,9 @@ export function AuditPage() {
                 </Table>
               </ScrollRegion>
             </Card>
-          )}
-          <Pager
-            total={audit.data.total}
-            limit={ADMIN_PAGE_SIZE}
-            offset={offset}
-            onChange={setOffset}
-            label={t('admin.audit.pagination')}
-          />
-        </>
-      )}
+          )
+        }
+      </PagedResult>
     </Stack>
   );
 }

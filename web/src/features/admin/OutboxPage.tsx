@@ -1,9 +1,7 @@
 import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../../app/RouteStates.tsx';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { PagedResult } from '../../ui/PagedResult.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useFormat } from '../../ui/format.ts';
 import classes from '../../ui/ui.module.css';
@@ -39,76 +37,75 @@ export function OutboxPage() {
     <Stack>
       <PageTitle>{t('admin.outbox.title')}</PageTitle>
       <Text c="dimmed">{t('admin.outbox.intro')}</Text>
-      {outbox.isPending && <PageLoader />}
-      {outbox.isError && <ErrorAlert error={outbox.error} />}
-      {outbox.data && (
-        <>
-          <Text size="sm" c="dimmed">
-            {t('admin.outbox.count', { count: outbox.data.total, formatted: fmt.number(outbox.data.total) })}
-          </Text>
-          {outbox.data.items.length === 0 && <Alert color="gray">{t('admin.outbox.empty')}</Alert>}
-          <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {outbox.data.items.map((mail) => (
-              <Card component="li" withBorder key={mail.id}>
-                <article aria-labelledby={`mail-${mail.id}`}>
-                  <Group justify="space-between" align="flex-start" gap="xs" mb="xs">
-                    <Title order={2} size="h4" id={`mail-${mail.id}`} style={{ overflowWrap: 'anywhere' }}>
-                      {mail.subject}
-                    </Title>
-                    {mail.error ? (
-                      <Badge color="red" variant="dot">
-                        {t('admin.outbox.failed')}
-                      </Badge>
-                    ) : mail.sentAt ? (
-                      <Badge color="green" variant="dot">
-                        {t('admin.outbox.sent')}
-                      </Badge>
+      <PagedResult
+        query={outbox}
+        limit={ADMIN_PAGE_SIZE}
+        offset={offset}
+        onOffsetChange={setOffset}
+        label={t('admin.outbox.pagination')}
+      >
+        {(page) => (
+          <>
+            <Text size="sm" c="dimmed">
+              {t('admin.outbox.count', { count: page.total, formatted: fmt.number(page.total) })}
+            </Text>
+            {page.items.length === 0 && <Alert color="gray">{t('admin.outbox.empty')}</Alert>}
+            <Stack component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {page.items.map((mail) => (
+                <Card component="li" withBorder key={mail.id}>
+                  <article aria-labelledby={`mail-${mail.id}`}>
+                    <Group justify="space-between" align="flex-start" gap="xs" mb="xs">
+                      <Title order={2} size="h4" id={`mail-${mail.id}`} style={{ overflowWrap: 'anywhere' }}>
+                        {mail.subject}
+                      </Title>
+                      {mail.error ? (
+                        <Badge color="red" variant="dot">
+                          {t('admin.outbox.failed')}
+                        </Badge>
+                      ) : mail.sentAt ? (
+                        <Badge color="green" variant="dot">
+                          {t('admin.outbox.sent')}
+                        </Badge>
+                      ) : (
+                        <Badge color="gray" variant="dot">
+                          {t('admin.outbox.pending')}
+                        </Badge>
+                      )}
+                    </Group>
+                    <dl className={classes.details}>
+                      <dt>{t('admin.outbox.to')}</dt>
+                      <dd>{mail.to}</dd>
+                      <dt>{t('admin.outbox.createdAt')}</dt>
+                      <dd>{fmt.dateTime(mail.createdAt)}</dd>
+                      {mail.sentAt && (
+                        <>
+                          <dt>{t('admin.outbox.sentAt')}</dt>
+                          <dd>{fmt.dateTime(mail.sentAt)}</dd>
+                        </>
+                      )}
+                      {mail.error && (
+                        <>
+                          <dt>{t('admin.outbox.error')}</dt>
+                          <dd>{mail.error}</dd>
+                        </>
+                      )}
+                    </dl>
+                    {mail.body ? (
+                      <Text component="div" mt="sm" size="sm" className={classes.preWrap} p="sm" bg="gray.0">
+                        <Linkified text={mail.body} />
+                      </Text>
                     ) : (
-                      <Badge color="gray" variant="dot">
-                        {t('admin.outbox.pending')}
-                      </Badge>
+                      <Text mt="sm" size="sm" c="dimmed">
+                        {t('admin.outbox.noBody')}
+                      </Text>
                     )}
-                  </Group>
-                  <dl className={classes.details}>
-                    <dt>{t('admin.outbox.to')}</dt>
-                    <dd>{mail.to}</dd>
-                    <dt>{t('admin.outbox.createdAt')}</dt>
-                    <dd>{fmt.dateTime(mail.createdAt)}</dd>
-                    {mail.sentAt && (
-                      <>
-                        <dt>{t('admin.outbox.sentAt')}</dt>
-                        <dd>{fmt.dateTime(mail.sentAt)}</dd>
-                      </>
-                    )}
-                    {mail.error && (
-                      <>
-                        <dt>{t('admin.outbox.error')}</dt>
-                        <dd>{mail.error}</dd>
-                      </>
-                    )}
-                  </dl>
-                  {mail.body ? (
-                    <Text component="div" mt="sm" size="sm" className={classes.preWrap} p="sm" bg="gray.0">
-                      <Linkified text={mail.body} />
-                    </Text>
-                  ) : (
-                    <Text mt="sm" size="sm" c="dimmed">
-                      {t('admin.outbox.noBody')}
-                    </Text>
-                  )}
-                </article>
-              </Card>
-            ))}
-          </Stack>
-          <Pager
-            total={outbox.data.total}
-            limit={ADMIN_PAGE_SIZE}
-            offset={offset}
-            onChange={setOffset}
-            label={t('admin.outbox.pagination')}
-          />
-        </>
-      )}
+                  </article>
+                </Card>
+              ))}
+            </Stack>
+          </>
+        )}
+      </PagedResult>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Me,
@@ -9,6 +9,7 @@ import type {
 } from '../../../../core/api/org.schemas.ts';
 import type { ImportResult } from '../../../../core/api/people.schemas.ts';
 import { api, patch, post } from '../../app/api.ts';
+import { usePagedQuery } from '../../app/paged.ts';
 
 export type Organisation = z.infer<typeof orgResponse>;
 export type UpdateOrganisation = z.infer<typeof updateOrgBody>;
@@ -37,21 +38,11 @@ export function useUpdateOrganisation() {
   });
 }
 
-export function useOutbox(offset: number) {
-  return useQuery({
-    queryKey: ['outbox', offset],
-    queryFn: () => api<OutboxPage>(`/api/outbox?limit=${ADMIN_PAGE_SIZE}&offset=${offset}`),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useOutbox = (offset: number) =>
+  usePagedQuery<OutboxPage>(['outbox'], '/api/outbox', { offset, limit: ADMIN_PAGE_SIZE });
 
-export function useAudit(offset: number) {
-  return useQuery({
-    queryKey: ['audit', offset],
-    queryFn: () => api<AuditPage>(`/api/audit?limit=${ADMIN_PAGE_SIZE}&offset=${offset}`),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useAudit = (offset: number) =>
+  usePagedQuery<AuditPage>(['audit'], '/api/audit', { offset, limit: ADMIN_PAGE_SIZE });
 
 export function useImport() {
   const queryClient = useQueryClient();

@@ -1,13 +1,13 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../app/api.ts';
 import { setLocale } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { PasswordField } from '../../ui/PasswordField.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 import { acceptInvitation, useInvitation } from './onboarding.api.ts';
 
 export function InvitationPage() {
@@ -16,9 +16,7 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const info = useInvitation(token);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<{ password?: string; confirm?: string }>({});
+  const newPassword = useNewPassword();
   const accept = useMutation({
     mutationFn: (p: string) => acceptInvitation(token, p),
     onSuccess: () => {
@@ -59,12 +57,7 @@ export function InvitationPage() {
   const invite = info.data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next: typeof errors = {};
-    if (password.length < 10) next.password = t('auth.password.tooShort');
-    else if (password !== confirm) next.confirm = t('auth.password.mismatch');
-    setErrors(next);
-    if (next.password || next.confirm) return;
-    accept.mutate(password);
+    if (newPassword.validate()) accept.mutate(newPassword.password);
   };
 
   return (
@@ -84,22 +77,10 @@ export function InvitationPage() {
           </Alert>
           <ErrorAlert error={accept.error} fields={['password']} />
           <TextInput label={t('fields.email')} value={invite.email} readOnly autoComplete="username" />
-          <PasswordField
+          <NewPasswordFields
+            state={newPassword}
             label={t('fields.password')}
-            description={t('auth.password.rule')}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password ?? fieldError(accept.error, 'password')}
-            required
-          />
-          <PasswordField
-            label={t('auth.password.confirm')}
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={errors.confirm}
-            required
+            serverError={fieldError(accept.error, 'password')}
           />
           <Button type="submit" loading={accept.isPending}>
             {t('auth.invitation.submit')}

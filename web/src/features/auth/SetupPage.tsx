@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../app/api.ts';
 import { currentLocale, setLocale } from '../../app/i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { PasswordField } from '../../ui/PasswordField.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields.tsx';
 import { useSetup } from './onboarding.api.ts';
 
 const fields = ['organisationName', 'firstName', 'lastName', 'email', 'password', 'locale'] as const;
@@ -20,10 +20,9 @@ export function SetupPage() {
     firstName: '',
     lastName: '',
     email: '',
-    password: '',
   });
-  const [confirm, setConfirm] = useState('');
-  const [confirmError, setConfirmError] = useState<string>();
+  // The server words the length rule here (the e2e journey checks its message).
+  const newPassword = useNewPassword({ checkLength: false });
   const locale = currentLocale();
   const set = (key: keyof typeof form) => (e: ChangeEvent<HTMLInputElement>) => {
     const value = e.currentTarget.value;
@@ -33,12 +32,11 @@ export function SetupPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (form.password !== confirm) {
-      setConfirmError(t('auth.password.mismatch'));
-      return;
-    }
-    setConfirmError(undefined);
-    setup.mutate({ ...form, locale }, { onSuccess: () => void navigate({ to: '/' }) });
+    if (!newPassword.validate()) return;
+    setup.mutate(
+      { ...form, password: newPassword.password, locale },
+      { onSuccess: () => void navigate({ to: '/' }) },
+    );
   };
 
   return (
@@ -81,23 +79,7 @@ export function SetupPage() {
             autoComplete="email"
             required
           />
-          <PasswordField
-            label={t('fields.password')}
-            description={t('auth.password.rule')}
-            value={form.password}
-            onChange={set('password')}
-            error={err('password')}
-            autoComplete="new-password"
-            required
-          />
-          <PasswordField
-            label={t('auth.password.confirm')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={confirmError}
-            autoComplete="new-password"
-            required
-          />
+          <NewPasswordFields state={newPassword} label={t('fields.password')} serverError={err('password')} />
           <NativeSelect
             label={t('fields.locale')}
             value={locale}

@@ -4,8 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session.ts';
-import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { Pager } from '../../ui/Pager.tsx';
+import { PagedResult } from '../../ui/PagedResult.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { useFormat } from '../../ui/format.ts';
@@ -58,94 +57,97 @@ export function DirectoryPage() {
         </Anchor>
       </Group>
 
-      {people.isError && <ErrorAlert error={people.error} />}
-      {people.data && (
-        <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('people.directory.count', {
-              count: people.data.total,
-              formatted: fmt.number(people.data.total),
-            })}
-          </Text>
-          {people.data.items.length === 0 ? (
-            <Alert color="gray">
-              {debounced ? t('people.directory.noMatch') : t('people.directory.empty')}
-            </Alert>
-          ) : (
-            <>
-              <Card withBorder p={0} visibleFrom="sm">
-                <ScrollRegion label={t('people.directory.tableLabel')}>
-                  <Table striped highlightOnHover verticalSpacing="sm">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">{t('people.directory.columns.name')}</Table.Th>
-                        <Table.Th scope="col">{t('people.directory.columns.jobTitle')}</Table.Th>
-                        <Table.Th scope="col">{t('people.directory.columns.team')}</Table.Th>
-                        <Table.Th scope="col">{t('people.directory.columns.status')}</Table.Th>
-                        {isAdmin && <Table.Th scope="col">{t('people.directory.columns.actions')}</Table.Th>}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {people.data.items.map((p) => (
-                        <Table.Tr key={p.id}>
-                          <Table.Td>
-                            <Anchor component={Link} to={personPath(p.id)} fw={500}>
-                              {p.name}
-                            </Anchor>
-                            <Text size="xs" c="dimmed">
-                              {p.email}
-                            </Text>
-                          </Table.Td>
-                          <Table.Td>{p.jobTitle}</Table.Td>
-                          <Table.Td>{p.team}</Table.Td>
-                          <Table.Td>
-                            <StatusBadge status={p.status} />
-                          </Table.Td>
+      <PagedResult
+        query={people}
+        limit={PAGE_SIZE}
+        offset={offset}
+        onOffsetChange={setOffset}
+        label={t('people.directory.pagination')}
+        withLoader={false}
+      >
+        {(page) => (
+          <>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('people.directory.count', {
+                count: page.total,
+                formatted: fmt.number(page.total),
+              })}
+            </Text>
+            {page.items.length === 0 ? (
+              <Alert color="gray">
+                {debounced ? t('people.directory.noMatch') : t('people.directory.empty')}
+              </Alert>
+            ) : (
+              <>
+                <Card withBorder p={0} visibleFrom="sm">
+                  <ScrollRegion label={t('people.directory.tableLabel')}>
+                    <Table striped highlightOnHover verticalSpacing="sm">
+                      <Table.Thead>
+                        <Table.Tr>
+                          <Table.Th scope="col">{t('people.directory.columns.name')}</Table.Th>
+                          <Table.Th scope="col">{t('people.directory.columns.jobTitle')}</Table.Th>
+                          <Table.Th scope="col">{t('people.directory.columns.team')}</Table.Th>
+                          <Table.Th scope="col">{t('people.directory.columns.status')}</Table.Th>
                           {isAdmin && (
-                            <Table.Td>
-                              {p.status === 'invited' && <InviteButton id={p.id} name={p.name} />}
-                            </Table.Td>
+                            <Table.Th scope="col">{t('people.directory.columns.actions')}</Table.Th>
                           )}
                         </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </ScrollRegion>
-              </Card>
-              <Stack component="ul" gap="xs" p={0} m={0} hiddenFrom="sm" style={{ listStyle: 'none' }}>
-                {people.data.items.map((p) => (
-                  <Card component="li" key={p.id} withBorder padding="sm">
-                    <Group justify="space-between" wrap="nowrap" align="flex-start">
-                      <div style={{ minWidth: 0 }}>
-                        <Anchor component={Link} to={personPath(p.id)} fw={500}>
-                          {p.name}
-                        </Anchor>
-                        <Text size="sm">{[p.jobTitle, p.team].filter(Boolean).join(' · ')}</Text>
-                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                          {p.email}
-                        </Text>
-                      </div>
-                      <StatusBadge status={p.status} />
-                    </Group>
-                    {isAdmin && p.status === 'invited' && (
-                      <Group mt="xs">
-                        <InviteButton id={p.id} name={p.name} />
+                      </Table.Thead>
+                      <Table.Tbody>
+                        {page.items.map((p) => (
+                          <Table.Tr key={p.id}>
+                            <Table.Td>
+                              <Anchor component={Link} to={personPath(p.id)} fw={500}>
+                                {p.name}
+                              </Anchor>
+                              <Text size="xs" c="dimmed">
+                                {p.email}
+                              </Text>
+                            </Table.Td>
+                            <Table.Td>{p.jobTitle}</Table.Td>
+                            <Table.Td>{p.team}</Table.Td>
+                            <Table.Td>
+                              <StatusBadge status={p.status} />
+                            </Table.Td>
+                            {isAdmin && (
+                              <Table.Td>
+                                {p.status === 'invited' && <InviteButton id={p.id} name={p.name} />}
+                              </Table.Td>
+                            )}
+                          </Table.Tr>
+                        ))}
+                      </Table.Tbody>
+                    </Table>
+                  </ScrollRegion>
+                </Card>
+                <Stack component="ul" gap="xs" p={0} m={0} hiddenFrom="sm" style={{ listStyle: 'none' }}>
+                  {page.items.map((p) => (
+                    <Card component="li" key={p.id} withBorder padding="sm">
+                      <Group justify="space-between" wrap="nowrap" align="flex-start">
+                        <div style={{ minWidth: 0 }}>
+                          <Anchor component={Link} to={personPath(p.id)} fw={500}>
+                            {p.name}
+                          </Anchor>
+                          <Text size="sm">{[p.jobTitle, p.team].filter(Boolean).join(' · ')}</Text>
+                          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                            {p.email}
+                          </Text>
+                        </div>
+                        <StatusBadge status={p.status} />
                       </Group>
-                    )}
-                  </Card>
-                ))}
-              </Stack>
-            </>
-          )}
-          <Pager
-            total={people.data.total}
-            limit={PAGE_SIZE}
-            offset={offset}
-            onChange={setOffset}
-            label={t('people.directory.pagination')}
-          />
-        </>
-      )}
+                      {isAdmin && p.status === 'invited' && (
+                        <Group mt="xs">
+                          <InviteButton id={p.id} name={p.name} />
+                        </Group>
+                      )}
+                    </Card>
+                  ))}
+                </Stack>
+              </>
+            )}
+          </>
+        )}
+      </PagedResult>
       {isAdmin && <AddPersonModal opened={adding} onClose={close} />}
     </Stack>
   );

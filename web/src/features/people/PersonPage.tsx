@@ -6,6 +6,7 @@ import { PageLoader } from '../../app/RouteStates.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import classes from '../../ui/ui.module.css';
+import { CadenceReportSection } from '../one-on-ones/CadenceReportSection.tsx';
 import { InviteButton } from './InviteButton.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { SkillList, StatusBadge } from './PersonBits.tsx';
@@ -104,6 +105,7 @@ function PersonView({ person }: { person: PersonDetail }) {
                 </Title>
                 <SkillList skills={person.skills} />
               </Card>
+              <CadenceReportSection personId={person.id} />
             </Stack>
           </Tabs.Panel>
           {person.permissions.readTeam && (

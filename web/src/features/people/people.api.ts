@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CreatePersonBody,
@@ -13,6 +13,7 @@ import type {
 } from '../../../../core/api/people.schemas.ts';
 import type { Me } from '../../../../core/api/org.schemas.ts';
 import { api, patch, post } from '../../app/api.ts';
+import { usePagedQuery } from '../../app/paged.ts';
 
 export type PeoplePage = z.infer<typeof peoplePage>;
 export type OrgChart = z.infer<typeof orgChartResponse>;
@@ -24,13 +25,13 @@ export type { CreatePersonBody, PersonDetail, PersonSummary, UpdatePersonBody };
 export const PAGE_SIZE = 25;
 
 export function usePeople(q: string, offset: number, limit = PAGE_SIZE) {
-  const params = new URLSearchParams({ limit: String(limit), offset: String(offset) });
-  if (q.trim()) params.set('q', q.trim());
-  return useQuery({
-    queryKey: ['people', 'list', q.trim(), offset, limit],
-    queryFn: ({ signal }) => api<PeoplePage>(`/api/people?${params.toString()}`, { signal }),
-    placeholderData: keepPreviousData,
-  });
+  const search = q.trim();
+  return usePagedQuery<PeoplePage>(
+    ['people', 'list', search],
+    '/api/people',
+    { offset, limit },
+    search ? { q: search } : {},
+  );
 }
 
 export const personQuery = (id: string) =>

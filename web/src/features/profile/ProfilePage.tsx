@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { PersonForm } from '../people/PersonForm.tsx';
 import { exportUrl, useUpdatePerson } from '../people/people.api.ts';
+import { CalendarFeedSection } from '../one-on-ones/CalendarFeedSection.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { TwoFactorSection } from './TwoFactorSection.tsx';
 import { revokeSessions } from './profile.api.ts';
@@ -82,6 +83,10 @@ export function ProfilePage() {
             </Button>
           </section>
         </Stack>
+      </Card>
+
+      <Card withBorder>
+        <CalendarFeedSection />
       </Card>
 
       <Card withBorder component="section" aria-labelledby="profile-data">
