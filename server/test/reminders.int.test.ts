@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices } from '../src/services.ts';
 import type { AppDeps } from '../src/http/types.ts';
 import type { Mailer, OutgoingMail } from '../src/features/mail/mail.service.ts';
-import { runReminderPass } from '../src/features/notifications/reminders.ts';
+import { runReminderPass, topUpOccurrences } from '../src/features/notifications/reminders.ts';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
 import { loginAs, makeOrg, makePerson, type TestPerson } from './factories.ts';
 import { createSeriesVia, hoursFromNow } from './one-on-ones-helpers.ts';
@@ -109,5 +109,40 @@ describe.each(DIALECTS)('one-to-one reminders on %s', (dialect) => {
     const mails = [...a.mails.slice(before), ...bMails.slice(beforeB)];
     expect(mails.map((m) => m.to).sort()).toEqual([manager.email, later.email].sort());
     expect(mails.some((m) => m.to === cancelled.email)).toBe(false);
+  });
+
+  it('the hourly top-up keeps at least eight future meetings for a series nobody opens', async () => {
+    const db = a.deps.database.db;
+    const series = await db
+      .selectFrom('oo_series')
+      .select('id')
+      .where('report_id', '=', later.id)
+      .executeTakeFirstOrThrow();
+    const future = () =>
+      db
+        .selectFrom('oo_meeting')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('series_id', '=', series.id)
+        .where('planned_at', '>', new Date().toISOString())
+        .executeTakeFirstOrThrow();
+    const keep = await db
+      .selectFrom('oo_meeting')
+      .select('id')
+      .where('series_id', '=', series.id)
+      .orderBy('planned_at')
+      .limit(1)
+      .execute();
+    await db
+      .deleteFrom('oo_meeting')
+      .where('series_id', '=', series.id)
+      .where(
+        'id',
+        'not in',
+        keep.map((k) => k.id),
+      )
+      .execute();
+    expect(Number((await future()).n)).toBe(1);
+    await topUpOccurrences(db);
+    expect(Number((await future()).n)).toBeGreaterThanOrEqual(8);
   });
 });

@@ -1,3 +1,4 @@
+import { ensureOccurrences } from '../one-on-ones/series.service.ts';
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../../../core/api/common.schemas.ts';
 import type { DB } from '../../db/schema.ts';
@@ -137,13 +138,26 @@ export async function runReminderPass(deps: ReminderDeps, now = new Date()): Pro
 
 const sendMail = (mailer: Mailer, mail: Parameters<Mailer['send']>[0]) => mailer.send(mail);
 
+/** Materialises the next occurrences of every active series, so reminders never run out of meetings. */
+export async function topUpOccurrences(db: ReminderDeps['database']['db']): Promise<void> {
+  const series = await db
+    .selectFrom('oo_series')
+    .select(['id', 'org_id', 'first_at', 'time_zone', 'cadence_weeks', 'active'])
+    .where('active', '=', 1)
+    .execute();
+  for (let i = 0; i < series.length; i += 200) await ensureOccurrences(db, series.slice(i, i + 200));
+}
+
 /** Runs a pass every minute (never two at once in this process); returns the function that stops it. */
 export function startReminders(deps: ReminderDeps, log: (err: Error) => void): () => void {
   let running = false;
+  let ticks = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
+      // Once an hour, keep future occurrences materialised even for series nobody opened lately.
+      if (ticks++ % 60 === 0) await topUpOccurrences(deps.database.db);
       await runReminderPass(deps);
     } catch (e) {
       log(e as Error);
