@@ -424,6 +424,47 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
       ];
       const summary = async () => ok('GET', '/api/one-on-ones/ratings/summary', 'boss');
       expect(await summary()).toEqual({ raters: 0, k: 3, averages: null });
+      // Averages only cover finished months: this moves what was rated this month into a past month.
+      const db = ctx.deps.database.db;
+      const thisMonth = new Date().toISOString().slice(0, 7);
+      const monthEnds = async () => {
+        await db
+          .updateTable('oo_rating_marker')
+          .set({ month: '2000-01' })
+          .where('month', '=', thisMonth)
+          .execute();
+        const cur = await db.selectFrom('oo_rating').selectAll().where('month', '=', thisMonth).execute();
+        for (const r of cur) {
+          await db
+            .deleteFrom('oo_rating')
+            .where('manager_id', '=', r.manager_id)
+            .where('month', '=', thisMonth)
+            .execute();
+          const past = await db
+            .selectFrom('oo_rating')
+            .selectAll()
+            .where('manager_id', '=', r.manager_id)
+            .where('month', '=', '2000-01')
+            .executeTakeFirst();
+          if (past) {
+            await db
+              .updateTable('oo_rating')
+              .set({
+                answers: Number(past.answers) + Number(r.answers),
+                structured: Number(past.structured) + Number(r.structured),
+                useful: Number(past.useful) + Number(r.useful),
+                could_speak: Number(past.could_speak) + Number(r.could_speak),
+              })
+              .where('manager_id', '=', r.manager_id)
+              .where('month', '=', '2000-01')
+              .execute();
+          } else
+            await db
+              .insertInto('oo_rating')
+              .values({ ...r, month: '2000-01' })
+              .execute();
+        }
+      };
 
       for (const [i, score] of scores.entries()) {
         const r = await makePerson(ctx, cast.orgId, { firstName: `R${i}`, managerId: boss.id });
@@ -463,8 +504,12 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
             confirmWithoutNextStep: true,
           });
           await ok('POST', `/api/one-on-ones/meetings/${later}/rating`, 'r0', score);
+          // Rated this month: not counted before the month is over.
+          expect(await summary()).toEqual({ raters: 0, k: 3, averages: null });
+          await monthEnds();
           expect(await summary()).toEqual({ raters: 1, k: 3, averages: null });
         }
+        await monthEnds();
         if (i === 1) expect(await summary()).toEqual({ raters: 2, k: 3, averages: null });
       }
       // Four scores: (5,4,3) twice, (4,4,4), (3,2,5).
@@ -479,11 +524,11 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
         k: 3,
         averages: null,
       });
-      // The stored scores carry no meeting, no rater and no precise time.
+      // The stored scores are monthly sums: no meeting, no rater, no row per answer.
       const row = await ctx.deps.database.db.selectFrom('oo_rating').selectAll().executeTakeFirstOrThrow();
       expect(Object.keys(row).sort()).toEqual([
+        'answers',
         'could_speak',
-        'id',
         'manager_id',
         'month',
         'org_id',

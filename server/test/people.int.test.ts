@@ -212,6 +212,22 @@ describe.each(DIALECTS)('people endpoints on %s', (dialect) => {
       expect(direct.json().items.find((p: { id: string }) => p.id === cast.subject.id).directReports).toBe(1);
     });
 
+    it('the org chart follows a change at once (its cache is dropped on every people write)', async () => {
+      const before = await call('GET', '/api/people/org-chart', self);
+      expect(before.headers['content-type']).toBe('application/json; charset=utf-8');
+      const managerOf = (res: typeof before, id: string) =>
+        (res.json().items as { id: string; managerId: string | null }[]).find((i) => i.id === id)?.managerId;
+      expect(managerOf(before, cast.colleague.id)).toBe(cast.manager.id);
+      await call('PATCH', `/api/people/${cast.colleague.id}`, admin, { managerId: cast.grandManager.id });
+      expect(managerOf(await call('GET', '/api/people/org-chart', self), cast.colleague.id)).toBe(
+        cast.grandManager.id,
+      );
+      await call('PATCH', `/api/people/${cast.colleague.id}`, admin, { managerId: cast.manager.id });
+      expect(managerOf(await call('GET', '/api/people/org-chart', self), cast.colleague.id)).toBe(
+        cast.manager.id,
+      );
+    });
+
     it('the org chart lists every person of the organisation with their manager', async () => {
       const res = await call('GET', '/api/people/org-chart', self);
       const items = res.json().items as { id: string; managerId: string | null }[];

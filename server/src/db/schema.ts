@@ -164,14 +164,16 @@ export interface OoRatingMarkerTable {
   org_id: string;
   meeting_id: string;
   rater_id: string;
+  /** Month of the answer ('YYYY-MM'): averages only ever cover finished months. */
+  month: string;
 }
 
-/** The scores, with no link to a meeting or a rater. */
+/** Monthly sums of the scores per manager: no row per answer, no link to a meeting or a rater. */
 export interface OoRatingTable {
-  id: string;
   org_id: string;
   manager_id: string;
   month: string;
+  answers: number;
   structured: number;
   useful: number;
   could_speak: number;

@@ -167,6 +167,7 @@ export function buildOneOnOneHistory(opts: HistoryOptions): HistoryRows {
     ratingMarkers: [],
     ratings: [],
   };
+  const ratingSums = new Map<string, HistoryRows['ratings'][number]>();
   const nowMs = now.getTime();
   const id = () => crypto.randomUUID();
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -367,16 +368,29 @@ export function buildOneOnOneHistory(opts: HistoryOptions): HistoryRows {
 
       // The report rates some meetings: anonymous scores, and a marker that they rated this one.
       if (rates && rng.next() < (opts.ratingShare ?? 0.6)) {
-        rows.ratingMarkers.push({ org_id: orgId, meeting_id: meetingId, rater_id: reportId });
-        rows.ratings.push({
-          id: id(),
-          org_id: orgId,
-          manager_id: managerId,
-          month: new Date(closedMs).toISOString().slice(0, 7),
-          structured: rng.int(3, 5),
-          useful: rng.int(3, 5),
-          could_speak: rng.int(2, 5),
-        });
+        const month = new Date(closedMs).toISOString().slice(0, 7);
+        rows.ratingMarkers.push({ org_id: orgId, meeting_id: meetingId, rater_id: reportId, month });
+        // Scores are stored as monthly sums per manager, as the app does.
+        const [structured, useful, couldSpeak] = [rng.int(3, 5), rng.int(3, 5), rng.int(2, 5)];
+        const sums = ratingSums.get(`${managerId}|${month}`);
+        if (sums) {
+          sums.answers = Number(sums.answers) + 1;
+          sums.structured = Number(sums.structured) + structured;
+          sums.useful = Number(sums.useful) + useful;
+          sums.could_speak = Number(sums.could_speak) + couldSpeak;
+        } else {
+          const first = {
+            org_id: orgId,
+            manager_id: managerId,
+            month,
+            answers: 1,
+            structured,
+            useful,
+            could_speak: couldSpeak,
+          };
+          ratingSums.set(`${managerId}|${month}`, first);
+          rows.ratings.push(first);
+        }
       }
     }
   }

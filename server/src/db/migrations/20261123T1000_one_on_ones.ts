@@ -5,7 +5,7 @@ import { timestampType } from '../dialect.ts';
  * One-to-ones (Tête-à-tête). Every table carries org_id so that list queries are scoped in SQL.
  * Ratings are split in two so that no row ties a rating to a person: oo_rating_marker only says
  * "this person rated this meeting" (to refuse a second rating and count distinct raters), oo_rating
- * holds the scores with the manager and a month bucket — no meeting, no rater, no precise time.
+ * holds only monthly sums per manager — no row per answer, so no order or time to match a marker with.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -153,18 +153,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('org_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
     .addColumn('meeting_id', 'text', (c) => c.notNull().references('oo_meeting.id').onDelete('cascade'))
     .addColumn('rater_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
+    .addColumn('month', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('oo_rating_marker_pk', ['meeting_id', 'rater_id'])
     .execute();
 
   await db.schema
     .createTable('oo_rating')
-    .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'text', (c) => c.notNull().references('organisation.id').onDelete('cascade'))
     .addColumn('manager_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
     .addColumn('month', 'text', (c) => c.notNull())
+    .addColumn('answers', 'integer', (c) => c.notNull())
     .addColumn('structured', 'integer', (c) => c.notNull())
     .addColumn('useful', 'integer', (c) => c.notNull())
     .addColumn('could_speak', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('oo_rating_pk', ['manager_id', 'month'])
     .execute();
   await db.schema
     .createIndex('oo_rating_manager_idx')

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.ts';
 import type { DB, OoActionTable, OoMeetingTable, OoTopicTable } from '../../db/schema.ts';
 
@@ -296,9 +296,8 @@ export async function hasRated(db: Q, meetingId: string, raterId: string): Promi
 
 export async function insertRating(
   trx: Transaction<DB>,
-  marker: { org_id: string; meeting_id: string; rater_id: string },
+  marker: { org_id: string; meeting_id: string; rater_id: string; month: string },
   score: {
-    id: string;
     org_id: string;
     manager_id: string;
     month: string;
@@ -308,10 +307,28 @@ export async function insertRating(
   },
 ): Promise<void> {
   await trx.insertInto('oo_rating_marker').values(marker).execute();
-  await trx.insertInto('oo_rating').values(score).execute();
+  // Added into the month's sums: the table never holds one answer on its own row.
+  await trx
+    .insertInto('oo_rating')
+    .values({ ...score, answers: 1 })
+    .onConflict((oc) =>
+      oc.columns(['manager_id', 'month']).doUpdateSet({
+        answers: sql<number>`oo_rating.answers + 1`,
+        structured: sql<number>`oo_rating.structured + excluded.structured`,
+        useful: sql<number>`oo_rating.useful + excluded.useful`,
+        could_speak: sql<number>`oo_rating.could_speak + excluded.could_speak`,
+      }),
+    )
+    .execute();
 }
 
-export async function countDistinctRaters(db: Q, orgId: string, managerId: string): Promise<number> {
+/** Distinct people who rated this manager in finished months (before `beforeMonth`, 'YYYY-MM'). */
+export async function countDistinctRaters(
+  db: Q,
+  orgId: string,
+  managerId: string,
+  beforeMonth: string,
+): Promise<number> {
   const r = await db
     .selectFrom('oo_rating_marker as r')
     .innerJoin('oo_meeting as m', 'm.id', 'r.meeting_id')
@@ -319,6 +336,7 @@ export async function countDistinctRaters(db: Q, orgId: string, managerId: strin
     .select((eb) => eb.fn.count<number>('r.rater_id').distinct().as('n'))
     .where('s.org_id', '=', orgId)
     .where('s.manager_id', '=', managerId)
+    .where('r.month', '<', beforeMonth)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
@@ -327,20 +345,27 @@ export async function ratingAverages(
   db: Q,
   orgId: string,
   managerId: string,
+  beforeMonth: string,
 ): Promise<{ structured: number; useful: number; couldSpeak: number } | null> {
   const r = await db
     .selectFrom('oo_rating')
     .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.avg<number>('structured').as('structured'),
-      eb.fn.avg<number>('useful').as('useful'),
-      eb.fn.avg<number>('could_speak').as('could_speak'),
+      eb.fn.sum<number>('answers').as('n'),
+      eb.fn.sum<number>('structured').as('structured'),
+      eb.fn.sum<number>('useful').as('useful'),
+      eb.fn.sum<number>('could_speak').as('could_speak'),
     ])
     .where('org_id', '=', orgId)
     .where('manager_id', '=', managerId)
+    .where('month', '<', beforeMonth)
     .executeTakeFirst();
-  if (!r || Number(r.n) === 0) return null;
-  return { structured: Number(r.structured), useful: Number(r.useful), couldSpeak: Number(r.could_speak) };
+  const n = Number(r?.n ?? 0);
+  if (!r || n === 0) return null;
+  return {
+    structured: Number(r.structured) / n,
+    useful: Number(r.useful) / n,
+    couldSpeak: Number(r.could_speak) / n,
+  };
 }
 
 export async function organisationK(db: Q, orgId: string): Promise<number> {

@@ -428,9 +428,8 @@ export async function rateMeeting(
     await db.transaction().execute((trx) =>
       repo.insertRating(
         trx,
-        { org_id: m.org_id, meeting_id: m.id, rater_id: actor.personId },
+        { org_id: m.org_id, meeting_id: m.id, rater_id: actor.personId, month: nowIso().slice(0, 7) },
         {
-          id: crypto.randomUUID(),
           org_id: m.org_id,
           manager_id: m.manager_id,
           month: nowIso().slice(0, 7),
@@ -458,12 +457,14 @@ export async function ratingSummary(db: Db, actor: Actor) {
     managerId: null,
     chain: [],
   });
+  // Only finished months count: an average that moved right after someone rated would give their answer away.
+  const thisMonth = nowIso().slice(0, 7);
   const [orgK, raters] = await Promise.all([
     repo.organisationK(db, actor.orgId),
-    repo.countDistinctRaters(db, actor.orgId, actor.personId),
+    repo.countDistinctRaters(db, actor.orgId, actor.personId, thisMonth),
   ]);
   const k = effectiveK(orgK);
-  const avg = raters >= k ? await repo.ratingAverages(db, actor.orgId, actor.personId) : null;
+  const avg = raters >= k ? await repo.ratingAverages(db, actor.orgId, actor.personId, thisMonth) : null;
   return {
     raters,
     k,

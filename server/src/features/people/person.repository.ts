@@ -206,6 +206,13 @@ export async function replaceSkills(
     .execute();
 }
 
+const peopleChangedListeners: (() => void)[] = [];
+/** Caches built from people rows (the org chart) subscribe here; every write through this repository calls them. */
+export function onPeopleChanged(listener: () => void): void {
+  peopleChangedListeners.push(listener);
+}
+const peopleChanged = () => peopleChangedListeners.forEach((l) => l());
+
 async function refreshSearchText(db: Q, id: string): Promise<void> {
   const row = await db
     .selectFrom('person')
@@ -217,6 +224,7 @@ async function refreshSearchText(db: Q, id: string): Promise<void> {
 
 export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
   await db.insertInto('person').values(row).execute();
+  peopleChanged();
   await sql`update person set search_text = ${personSearchText(row)} where id = ${row.id}`.execute(db);
 }
 
@@ -224,6 +232,7 @@ const searchedFields = ['first_name', 'last_name', 'email', 'job_title', 'team']
 
 export async function updatePersonRow(db: Q, id: string, patch: Partial<PersonRow>): Promise<void> {
   await db.updateTable('person').set(patch).where('id', '=', id).execute();
+  peopleChanged();
   if (searchedFields.some((f) => patch[f] !== undefined)) await refreshSearchText(db, id);
 }
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { errorBody, idParam } from '../../../../core/api/common.schemas.ts';
 import {
   createPersonBody,
@@ -60,7 +61,11 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       summary: 'Every person with their manager, to draw the organisation chart',
       response: { 200: orgChartResponse, ...errors },
     },
-    handler: (req) => people.orgChart(db, actorOf(req)),
+    // Sent as the cached JSON text (same shape as orgChartResponse), so it is neither rebuilt nor re-validated.
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await people.orgChartJson(db, actorOf(req))) as unknown as z.infer<typeof orgChartResponse>),
   });
 
   app.post('/api/people/import', {

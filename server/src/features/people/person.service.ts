@@ -62,12 +62,25 @@ export async function listTeam(db: Kysely<DB>, actor: Actor, id: string, scope: 
   return { items: rows.map(presentSummary) };
 }
 
-export async function orgChart(db: Kysely<DB>, actor: Actor) {
+/**
+ * The org chart is the whole organisation (760 kB of JSON for 5,000 people): its serialised form is kept for
+ * a few seconds and dropped at every change of a person in this process. Another instance's change shows
+ * within ORG_CHART_TTL_MS.
+ */
+const ORG_CHART_TTL_MS = 15_000;
+const orgChartCache = new Map<string, { json: string; at: number }>();
+repo.onPeopleChanged(() => orgChartCache.clear());
+
+export async function orgChartJson(db: Kysely<DB>, actor: Actor): Promise<string> {
   authorize(actor, 'people.list', { orgId: actor.orgId });
+  const cached = orgChartCache.get(actor.orgId);
+  if (cached && Date.now() - cached.at < ORG_CHART_TTL_MS) return cached.json;
   const rows = await repo.listOrgChart(db, actor.orgId);
-  return {
+  const json = JSON.stringify({
     items: rows.map((r) => ({ id: r.id, name: fullName(r), jobTitle: r.job_title, managerId: r.manager_id })),
-  };
+  });
+  orgChartCache.set(actor.orgId, { json, at: Date.now() });
+  return json;
 }
 
 /** A manager must exist in the same organisation and must not sit below the person (no loops). */
