@@ -127,4 +127,39 @@ export const personExport = z.object({
   exportedAt: z.string(),
   person: personDetail,
   organisation: z.object({ id: z.string(), name: z.string() }),
+  /** The person's one-to-ones: shared content of the pair, and only their own private notes and moods. */
+  oneOnOnes: z.array(
+    z.object({
+      role: z.enum(['manager', 'report']),
+      with: z.string(),
+      cadenceWeeks: z.number(),
+      durationMinutes: z.number(),
+      location: z.string(),
+      meetings: z.array(
+        z.object({
+          plannedAt: z.string(),
+          scheduledAt: z.string(),
+          status: z.string(),
+          moved: z.boolean(),
+          moveReason: z.string().nullable(),
+          cancelReason: z.string().nullable(),
+          topics: z.array(
+            z.object({ title: z.string(), kind: z.string(), done: z.boolean(), mine: z.boolean() }),
+          ),
+          sharedNotes: z.array(z.object({ step: z.number(), body: z.string() })),
+          myPrivateNote: z.string().nullable(),
+          myMood: z.object({ personal: z.number(), professional: z.number() }).nullable(),
+        }),
+      ),
+      actions: z.array(
+        z.object({
+          title: z.string(),
+          kind: z.string(),
+          mine: z.boolean(),
+          dueOn: z.string().nullable(),
+          doneAt: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
 });

@@ -598,9 +598,14 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
       const exportSelf = await call('GET', `/api/people/${cast.subject.id}/export`, 'self');
       expect(exportSelf.statusCode).toBe(200);
       expect(exportSelf.body).not.toContain(his);
+      // …while each author finds their own note in their own export.
+      const ownMeeting = (body: { oneOnOnes: { meetings: { myPrivateNote: string | null }[] }[] }) =>
+        body.oneOnOnes.flatMap((s) => s.meetings).map((x) => x.myPrivateNote);
+      expect(ownMeeting(exportSelf.json())).toContain(mine);
       const exportManager = await call('GET', `/api/people/${cast.manager.id}/export`, 'manager');
       expect(exportManager.statusCode).toBe(200);
       expect(exportManager.body).not.toContain(mine);
+      expect(ownMeeting(exportManager.json())).toContain(his);
     });
   });
 

@@ -5,6 +5,7 @@ import { nowIso, toFlag } from '../../db/dialect.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor, type PersonSubject } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { oneOnOnesExport } from '../one-on-ones/export.ts';
 import { presentDetail, presentSummary, fullName } from './person.presenter.ts';
 import * as repo from './person.repository.ts';
 
@@ -190,5 +191,10 @@ export async function exportPerson(db: Kysely<DB>, actor: Actor, id: string) {
     subjectType: 'person',
     subjectId: id,
   });
-  return { exportedAt: nowIso(), person: await presentFull(db, actor, row, subject), organisation: org };
+  return {
+    exportedAt: nowIso(),
+    person: await presentFull(db, actor, row, subject),
+    organisation: org,
+    oneOnOnes: await oneOnOnesExport(db, row.id),
+  };
 }
