@@ -141,8 +141,13 @@ function TopicRow({ meetingId, topic, editable }: { meetingId: string; topic: To
           }
           styles={{ body: { alignItems: 'flex-start' } }}
         />
-        <Group gap={4} wrap="nowrap">
-          <Badge size="sm" variant="outline" color={topic.kind === 'personal' ? 'grape.8' : 'blue.8'}>
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Badge
+            size="sm"
+            variant="outline"
+            color={topic.kind === 'personal' ? 'grape.8' : 'blue.8'}
+            style={{ overflow: 'visible' }}
+          >
             {t(`oneOnOnes.agenda.${topic.kind}`)}
           </Badge>
           {editable && (
