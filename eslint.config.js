@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'test-results', 'playwright-report', 'bench/.data'] },
+  { ignores: ['node_modules', 'dist', 'data', 'test-results', 'playwright-report', 'bench/.data', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

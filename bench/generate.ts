@@ -294,6 +294,8 @@ export function datasetKey(size: DatasetSize): string {
     ...filesUnder(path.join(here, 'modules'), (f) => f.endsWith('.ts')),
     // History generators shared with `relais demo`.
     ...filesUnder(path.join(repoRoot, 'server/src/demo'), (f) => f.endsWith('.history.ts')),
+    // The weekly review draw the delegation history reproduces.
+    path.join(repoRoot, 'core/domain/autonomy.ts'),
     path.join(repoRoot, 'node_modules/better-auth/package.json'),
   ];
   for (const f of files)

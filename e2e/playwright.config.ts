@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 3199;
+// E2E_PORT / E2E_DATA_DIR let two runs share a machine (one per feature while developing).
+const port = Number(process.env.E2E_PORT ?? 3199);
+const dataDir = process.env.E2E_DATA_DIR ?? '.tmp/e2e';
 export const baseURL = `http://localhost:${port}`;
 
 /** Journeys run in order on one fresh install: the first one onboards it. Debian's Chromium, never a downloaded one. */
@@ -33,14 +35,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e && mkdir -p .tmp/e2e && node bin/relais.mjs serve`,
+    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && node bin/relais.mjs serve`,
     cwd: '..',
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       PORT: String(port),
-      DATA_DIR: '.tmp/e2e',
+      DATA_DIR: dataDir,
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
       SIGN_IN_LIMIT_PER_MINUTE: '8',

@@ -162,4 +162,6 @@ export const personExport = z.object({
       ),
     }),
   ),
+  /** Delegations given or received, levels and their history, initiatives, own learning entries, bravos, handovers. */
+  delegation: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });

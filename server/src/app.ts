@@ -27,6 +27,9 @@ import { peopleRoutes } from './features/people/person.routes.ts';
 import { oneOnOneRoutes } from './features/one-on-ones/meeting.routes.ts';
 import { liveRoutes } from './features/one-on-ones/live.ts';
 import { calendarRoutes } from './features/notifications/calendar.routes.ts';
+import { delegationRoutes } from './features/delegation/delegation.routes.ts';
+import { okrRoutes } from './features/okr/okr.routes.ts';
+import { clarityRoutes } from './features/clarity/clarity.routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const webDistDir = path.resolve(here, '../../dist/web');
@@ -155,6 +158,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   oneOnOneRoutes(app, deps);
   liveRoutes(app, deps);
   calendarRoutes(app, deps);
+  delegationRoutes(app, deps);
+  okrRoutes(app, deps);
+  clarityRoutes(app, deps);
 
   // The web app: hashed assets under /assets/, and index.html for every client-side route.
   const indexFile = path.join(webDistDir, 'index.html');

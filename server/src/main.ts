@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig, ConfigError } from './config.ts';
 import { startServices } from './services.ts';
 import { startReminders } from './features/notifications/reminders.ts';
+import { startOkrReminders } from './features/okr/okr.reminders.ts';
+import { startCheckpointReminders } from './features/delegation/checkpoint.reminders.ts';
 
 /** Reads config, opens the database, migrates, listens; SIGTERM lets in-flight requests finish and closes the DB. */
 export async function serve(): Promise<void> {
@@ -19,6 +21,12 @@ export async function serve(): Promise<void> {
   const app = await buildApp(services);
   // Every instance runs the pass: each reminder is claimed in the database, so it still goes out once.
   const stopReminders = startReminders(services, (err) => app.log.error({ err }, 'reminder pass failed'));
+  const stopOkrReminders = startOkrReminders(services, (err) =>
+    app.log.error({ err }, 'OKR review reminder pass failed'),
+  );
+  const stopCheckpointReminders = startCheckpointReminders(services, (err) =>
+    app.log.error({ err }, 'checkpoint reminder pass failed'),
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -26,6 +34,8 @@ export async function serve(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
       stopReminders();
+      stopOkrReminders();
+      stopCheckpointReminders();
       await app.close();
       await services.database.close();
       app.log.info('stopped cleanly');

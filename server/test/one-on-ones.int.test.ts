@@ -28,8 +28,18 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
     if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
     return res.statusCode === 204 ? null : res.json();
   };
-  /** A series and its meetings, earliest first. */
+  /** Switches off `who`'s active series with `withPersonId`: a pair has one active series at a time. */
+  const retirePair = async (who: string, withPersonId: string) => {
+    const { items } = (await ok('GET', '/api/one-on-ones/series', who)) as {
+      items: { id: string; active: boolean; manager: { id: string }; report: { id: string } }[];
+    };
+    for (const s of items)
+      if (s.active && (s.manager.id === withPersonId || s.report.id === withPersonId))
+        await ok('PATCH', `/api/one-on-ones/series/${s.id}`, who, { active: false });
+  };
+  /** A series and its meetings, earliest first (the pair's earlier series, if any, switched off first). */
   const makeSeries = async (who: string, withPersonId: string, firstAt = at(0)) => {
+    await retirePair(who, withPersonId);
     const s = await ok('POST', '/api/one-on-ones/series', who, { withPersonId, firstAt });
     const all = await ok('GET', `/api/one-on-ones/series/${s.id}?limit=100&offset=0`, who);
     return { id: s.id as string, meetings: (all.meetings as { id: string }[]).map((m) => m.id).reverse() };
@@ -131,6 +141,82 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
         expect(Math.abs(gap - 14)).toBeLessThanOrEqual(1 / 24); // an hour at most, across a DST change
       }
       expect(body.nextMeeting.plannedAt).toBe(at(0));
+    });
+  });
+
+  describe('one active series per pair', () => {
+    const exists = (name: string) =>
+      `Un tête-à-tête régulier avec ${name} est déjà en place : il n'y en a qu'un par binôme. Ouvrez-le pour en changer la durée ou le lieu, ou désactivez-le avant d'en planifier un nouveau.`;
+    const pairRows = () =>
+      ctx.deps.database.db
+        .selectFrom('oo_series')
+        .select(['id', 'active'])
+        .where('manager_id', '=', cast.manager.id)
+        .where('report_id', '=', cast.subject.id)
+        .execute();
+
+    it('a second active series for the same pair → 409 with a translated message; the first is intact', async () => {
+      const first = await makeSeries('manager', cast.subject.id);
+      const detail = () => ok('GET', `/api/one-on-ones/series/${first.id}?limit=100&offset=0`, 'manager');
+      const before = await detail();
+      const rowsBefore = await pairRows();
+
+      const again = await call('POST', '/api/one-on-ones/series', 'manager', {
+        withPersonId: cast.subject.id,
+        firstAt: at(3),
+        durationMinutes: 30,
+        location: 'Autre salle',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toEqual({
+        error: 'series_exists',
+        message: exists('Sophie Sujet'),
+        issues: [{ field: 'withPersonId', code: 'series_exists', message: exists('Sophie Sujet') }],
+      });
+
+      // From the report's side, in English: the same rule, naming the manager.
+      const db = ctx.deps.database.db;
+      await db.updateTable('person').set({ locale: 'en' }).where('id', '=', cast.subject.id).execute();
+      try {
+        const en = await call('POST', '/api/one-on-ones/series', 'self', {
+          withPersonId: cast.manager.id,
+          firstAt: at(4),
+        });
+        expect(en.statusCode).toBe(409);
+        const message =
+          'A recurring one-to-one with Marc Manager is already in place: there is only one per pair. Open it to change its duration or place, or switch it off before planning a new one.';
+        expect(en.json()).toEqual({
+          error: 'series_exists',
+          message,
+          issues: [{ field: 'withPersonId', code: 'series_exists', message }],
+        });
+      } finally {
+        await db.updateTable('person').set({ locale: 'fr' }).where('id', '=', cast.subject.id).execute();
+      }
+
+      // Nothing written: same series rows, and the first series unchanged, meetings included.
+      expect(await pairRows()).toEqual(rowsBefore);
+      expect(await detail()).toEqual(before);
+      expect(before).toMatchObject({ active: true, durationMinutes: 45, location: '' });
+    });
+
+    it('switching an old series back on while another is active → 409; two concurrent creations → one 201, one 409', async () => {
+      const old = await makeSeries('manager', cast.subject.id);
+      const current = await makeSeries('manager', cast.subject.id);
+      const currentBefore = await ok('GET', `/api/one-on-ones/series/${current.id}`, 'manager');
+      const on = await call('PATCH', `/api/one-on-ones/series/${old.id}`, 'self', { active: true });
+      expect(on.statusCode).toBe(409);
+      expect(on.json()).toEqual({ error: 'series_exists', message: exists('Marc Manager') });
+      expect((await ok('GET', `/api/one-on-ones/series/${old.id}`, 'manager')).active).toBe(false);
+      expect(await ok('GET', `/api/one-on-ones/series/${current.id}`, 'manager')).toEqual(currentBefore);
+
+      await retirePair('manager', cast.subject.id);
+      const both = await Promise.all([
+        call('POST', '/api/one-on-ones/series', 'manager', { withPersonId: cast.subject.id, firstAt: at(1) }),
+        call('POST', '/api/one-on-ones/series', 'self', { withPersonId: cast.manager.id, firstAt: at(2) }),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect((await pairRows()).filter((r) => Number(r.active) === 1)).toHaveLength(1);
     });
   });
 

@@ -5,6 +5,10 @@ import * as personManagerIndex from './migrations/20261123T0900_person_manager_i
 import * as personSearch from './migrations/20261123T0950_person_search.ts';
 import * as oneOnOnes from './migrations/20261123T1000_one_on_ones.ts';
 import * as calendarAndReminders from './migrations/20261123T1100_calendar_and_reminders.ts';
+import * as oneOnOnesSpeed from './migrations/20261123T1150_one_on_ones_speed.ts';
+import * as delegation from './migrations/20261123T1200_delegation.ts';
+import * as okr from './migrations/20261123T1300_okr.ts';
+import * as clarity from './migrations/20261123T1400_clarity.ts';
 
 /** Migrations are listed here explicitly so a bundled build needs no file-system scan. Never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '20261123T0950_person_search': personSearch,
   '20261123T1000_one_on_ones': oneOnOnes,
   '20261123T1100_calendar_and_reminders': calendarAndReminders,
+  '20261123T1150_one_on_ones_speed': oneOnOnesSpeed,
+  '20261123T1200_delegation': delegation,
+  '20261123T1300_okr': okr,
+  '20261123T1400_clarity': clarity,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DemoPerson, DemoPlan } from './demo.plan.ts';
+import { delegationDemo } from './delegation.demo.ts';
 import { oneOnOnesDemo } from './one-on-ones.demo.ts';
+import { okrDemo } from './okr.demo.ts';
 
 /** What a demo extension (history of one-to-ones, delegations, OKR…) receives once the people exist. */
 export interface DemoContext {
@@ -27,4 +29,4 @@ export interface DemoExtension {
 }
 
 /** Modules add their history generators here; they run in order after the people are in place. */
-export const demoExtensions: DemoExtension[] = [oneOnOnesDemo];
+export const demoExtensions: DemoExtension[] = [oneOnOnesDemo, delegationDemo, okrDemo];

@@ -43,6 +43,54 @@ export const participant = (a: Actor, s: PairSubject) =>
 export const reportIn = (a: Actor, s: PairSubject) => sameOrg(a, s) && a.personId === s.reportId;
 export const author = (a: Actor, s: AuthoredSubject) => sameOrg(a, s) && a.personId === s.authorId;
 
+/** A delegation card: the delegator, the assignee, and the manager chains of both (`chain`). */
+export interface CardSubject extends OrgSubject {
+  delegatorId: string;
+  assigneeId: string;
+  chain: readonly string[];
+}
+/** A team, identified by its lead (the manager): members are the lead and their direct reports. */
+export interface TeamSubject extends OrgSubject {
+  leadId: string;
+  memberIds: readonly string[];
+  /** The lead's managers, nearest first. */
+  chain: readonly string[];
+}
+/** A client handover: the manager handing over, the member taking over, and the manager chain of both. */
+export interface HandoverSubject extends OrgSubject {
+  managerId: string;
+  memberId: string;
+  chain: readonly string[];
+}
+export const delegator = (a: Actor, s: CardSubject) => sameOrg(a, s) && a.personId === s.delegatorId;
+export const assignee = (a: Actor, s: CardSubject) => sameOrg(a, s) && a.personId === s.assigneeId;
+export const aboveCard = (a: Actor, s: CardSubject) => sameOrg(a, s) && s.chain.includes(a.personId);
+export const teamLead = (a: Actor, s: TeamSubject) => sameOrg(a, s) && a.personId === s.leadId;
+export const teamMember = (a: Actor, s: TeamSubject) =>
+  teamLead(a, s) || (sameOrg(a, s) && s.memberIds.includes(a.personId));
+export const aboveTeam = (a: Actor, s: TeamSubject) => sameOrg(a, s) && s.chain.includes(a.personId);
+export const handoverParty = (a: Actor, s: HandoverSubject) =>
+  sameOrg(a, s) && (a.personId === s.managerId || a.personId === s.memberId);
+export const aboveHandover = (a: Actor, s: HandoverSubject) => sameOrg(a, s) && s.chain.includes(a.personId);
+
+/** A pitch or an offer (Clarté): its author, the people it is shared with (read only), its requested reviewers. */
+export interface ClarityItemSubject extends OrgSubject {
+  authorId: string;
+  sharedWith: readonly string[];
+  reviewerIds: readonly string[];
+}
+/** A request for review by a non-expert peer: the person who asked and the person who reads. */
+export interface ClarityReviewSubject extends OrgSubject {
+  requesterId: string;
+  reviewerId: string;
+}
+export const sharedWith = (a: Actor, s: ClarityItemSubject) =>
+  sameOrg(a, s) && s.sharedWith.includes(a.personId);
+export const requestedReviewer = (a: Actor, s: ClarityItemSubject) =>
+  sameOrg(a, s) && s.reviewerIds.includes(a.personId);
+export const requester = (a: Actor, s: ClarityReviewSubject) => sameOrg(a, s) && a.personId === s.requesterId;
+export const reviewer = (a: Actor, s: ClarityReviewSubject) => sameOrg(a, s) && a.personId === s.reviewerId;
+
 /** The policy table: one line per action. Later modules add rows (participant, author, coachOf, sponsorOf). */
 export const policies = {
   'organisation.read': (a: Actor, s: OrgSubject) => sameOrg(a, s),
@@ -67,6 +115,46 @@ export const policies = {
   'oneOnOne.readPrivateNote': (a: Actor, s: AuthoredSubject) => author(a, s),
   'oneOnOne.readRatingSummary': (a: Actor, s: PersonSubject) => self(a, s),
   'oneOnOne.readCadence': (a: Actor, s: PersonSubject) => self(a, s) || inChainOf(a, s) || admin(a, s),
+  // OKR light: the team and its manager chain read, admin reads only; the manager writes, any member reviews.
+  'okr.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'okr.readSettings': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'okr.updateSettings': (a: Actor, s: OrgSubject) => admin(a, s),
+  'okr.read': (a: Actor, s: TeamSubject) => teamMember(a, s) || aboveTeam(a, s) || admin(a, s),
+  'okr.write': (a: Actor, s: TeamSubject) => teamLead(a, s),
+  'okr.review': (a: Actor, s: TeamSubject) => teamMember(a, s),
+  'delegation.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'delegation.create': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'delegation.read': (a: Actor, s: CardSubject) =>
+    delegator(a, s) || assignee(a, s) || aboveCard(a, s) || admin(a, s),
+  'delegation.manage': (a: Actor, s: CardSubject) => delegator(a, s),
+  'delegation.act': (a: Actor, s: CardSubject) => assignee(a, s),
+  'delegation.discuss': (a: Actor, s: CardSubject) => delegator(a, s) || assignee(a, s),
+  'delegation.readTeam': (a: Actor, s: TeamSubject) => teamMember(a, s) || aboveTeam(a, s) || admin(a, s),
+  'delegation.manageTeam': (a: Actor, s: TeamSubject) => teamLead(a, s) || admin(a, s),
+  'delegation.readSamples': (a: Actor, s: PersonSubject) => self(a, s) || inChainOf(a, s) || admin(a, s),
+  'delegation.reviewSample': (a: Actor, s: PersonSubject) => self(a, s),
+  'autonomy.read': (a: Actor, s: PersonSubject) => self(a, s) || inChainOf(a, s) || admin(a, s),
+  'autonomy.setLevel': (a: Actor, s: PersonSubject) => inChainOf(a, s),
+  'autonomy.logInitiative': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'handover.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'handover.create': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'handover.read': (a: Actor, s: HandoverSubject) =>
+    handoverParty(a, s) || aboveHandover(a, s) || admin(a, s),
+  'handover.write': (a: Actor, s: HandoverSubject) => handoverParty(a, s),
+  'learning.write': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'notification.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  // Clarté: pitches and offers are the author's, read by whom they share with and by requested reviewers;
+  // review marks and comments are the requester's and the reviewer's only (admin included: 404).
+  'clarity.list': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'clarity.create': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'clarity.read': (a: Actor, s: ClarityItemSubject) =>
+    author(a, s) || sharedWith(a, s) || requestedReviewer(a, s),
+  'clarity.write': (a: Actor, s: ClarityItemSubject) => author(a, s),
+  'clarity.requestReview': (a: Actor, s: ClarityItemSubject) => author(a, s),
+  'clarity.requestObjectiveReview': (a: Actor, s: TeamSubject) => teamMember(a, s),
+  'clarity.readReview': (a: Actor, s: ClarityReviewSubject) => requester(a, s) || reviewer(a, s),
+  'clarity.answerReview': (a: Actor, s: ClarityReviewSubject) => reviewer(a, s),
+  'clarity.withdrawReview': (a: Actor, s: ClarityReviewSubject) => requester(a, s),
 } as const;
 
 export type Action = keyof typeof policies;
@@ -91,6 +179,21 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'audit.read': 'organisation.read',
   'oneOnOne.write': 'oneOnOne.read',
   'oneOnOne.rate': 'oneOnOne.read',
+  'okr.updateSettings': 'okr.readSettings',
+  'okr.write': 'okr.read',
+  'okr.review': 'okr.read',
+  'delegation.manage': 'delegation.read',
+  'delegation.act': 'delegation.read',
+  'delegation.discuss': 'delegation.read',
+  'delegation.manageTeam': 'delegation.readTeam',
+  'delegation.reviewSample': 'delegation.readSamples',
+  'autonomy.setLevel': 'autonomy.read',
+  'handover.write': 'handover.read',
+  'clarity.write': 'clarity.read',
+  'clarity.requestReview': 'clarity.read',
+  'clarity.requestObjectiveReview': 'okr.read',
+  'clarity.answerReview': 'clarity.readReview',
+  'clarity.withdrawReview': 'clarity.readReview',
 };
 
 export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf<A>): boolean {

@@ -17,6 +17,7 @@ import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { initials } from '../ui/format.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { useMe, useSignOut } from './session.ts';
 
 interface NavItem {
@@ -37,6 +38,10 @@ export function AppLayout() {
     { to: '/people', label: t('nav.people'), exact: true },
     { to: '/people/chart', label: t('nav.orgChart'), exact: true },
     { to: '/one-on-ones', label: t('nav.oneOnOnes') },
+    { to: '/okr', label: t('okr.nav') },
+    { to: '/delegation', label: t('nav.delegation') },
+    { to: '/clarity', label: t('clarityTools.nav') },
+    { to: '/autonomy', label: t('nav.autonomy') },
     { to: '/profile', label: t('nav.profile') },
   ];
   const admin: NavItem[] = [
@@ -93,6 +98,7 @@ export function AppLayout() {
                 {me.organisation.name}
               </Text>
             </Group>
+            <NotificationBell />
             <Menu position="bottom-end" width={220}>
               <Menu.Target>
                 <UnstyledButton aria-label={t('nav.userMenu', { name: me.person.name })}>

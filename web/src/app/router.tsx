@@ -140,6 +140,122 @@ const meetingRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/one-on-ones/MeetingPage.tsx'), 'MeetingPage'),
 });
 
+// Autonomy matrix, person page and the delegation pages around it (review sample, handovers, learning log).
+const autonomyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/autonomy',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { managerId?: string; scope?: 'team' | 'subtree'; period?: number } => ({
+    managerId: optionalString(search.managerId),
+    scope: search.scope === 'subtree' ? 'subtree' : undefined,
+    period: [30, 365].includes(Number(search.period)) ? Number(search.period) : undefined,
+  }),
+  component: lazyRouteComponent(() => import('../features/autonomy/AutonomyPage.tsx'), 'AutonomyPage'),
+});
+
+const autonomyPersonRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/autonomy/people/$id',
+  component: lazyRouteComponent(
+    () => import('../features/autonomy/PersonAutonomyPage.tsx'),
+    'PersonAutonomyPage',
+  ),
+});
+
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/review',
+  component: lazyRouteComponent(() => import('../features/autonomy/ReviewPage.tsx'), 'ReviewPage'),
+});
+
+const handoversRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/handovers',
+  component: lazyRouteComponent(() => import('../features/autonomy/HandoversPage.tsx'), 'HandoversPage'),
+});
+
+const handoverRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/handovers/$id',
+  component: lazyRouteComponent(() => import('../features/autonomy/HandoverPage.tsx'), 'HandoverPage'),
+});
+
+const learningRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/learning',
+  component: lazyRouteComponent(() => import('../features/autonomy/LearningPage.tsx'), 'LearningPage'),
+});
+
+// Delegation cards: my list, the checklist form, one card.
+const delegationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation',
+  component: lazyRouteComponent(() => import('../features/delegation/DelegationPage.tsx'), 'DelegationPage'),
+});
+
+const delegationNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/new',
+  component: lazyRouteComponent(() => import('../features/delegation/NewCardPage.tsx'), 'NewCardPage'),
+});
+
+const delegationCardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/delegation/cards/$id',
+  component: lazyRouteComponent(() => import('../features/delegation/CardPage.tsx'), 'CardPage'),
+});
+
+// ── OKR light (Cap) ──
+const okrRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/okr',
+  component: lazyRouteComponent(() => import('../features/okr/OkrPage.tsx'), 'OkrPage'),
+});
+
+const okrTeamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/okr/teams/$id',
+  component: lazyRouteComponent(() => import('../features/okr/TeamPage.tsx'), 'TeamPage'),
+});
+
+const okrObjectiveRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/okr/objectives/$id',
+  component: lazyRouteComponent(() => import('../features/okr/ObjectivePage.tsx'), 'ObjectivePage'),
+});
+
+const okrReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/okr/objectives/$id/review',
+  component: lazyRouteComponent(() => import('../features/okr/ReviewPage.tsx'), 'ReviewPage'),
+});
+
+// ── Clarté: pitches, Good–Better–Best offers, review by a non-expert peer ──
+const clarityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clarity',
+  component: lazyRouteComponent(() => import('../features/clarity/ClarityPage.tsx'), 'ClarityPage'),
+});
+
+const clarityPitchRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clarity/pitches/$id',
+  component: lazyRouteComponent(() => import('../features/clarity/PitchPage.tsx'), 'PitchPage'),
+});
+
+const clarityOfferRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clarity/offers/$id',
+  component: lazyRouteComponent(() => import('../features/clarity/OfferPage.tsx'), 'OfferPage'),
+});
+
+const clarityReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/clarity/reviews/$id',
+  component: lazyRouteComponent(() => import('../features/clarity/ReviewPage.tsx'), 'ReviewPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -195,6 +311,23 @@ const routeTree = rootRoute.addChildren([
     oneOnOnesRoute,
     seriesRoute,
     meetingRoute,
+    autonomyRoute,
+    autonomyPersonRoute,
+    reviewRoute,
+    handoversRoute,
+    handoverRoute,
+    learningRoute,
+    delegationRoute,
+    delegationNewRoute,
+    delegationCardRoute,
+    okrRoute,
+    okrTeamRoute,
+    okrObjectiveRoute,
+    okrReviewRoute,
+    clarityRoute,
+    clarityPitchRoute,
+    clarityOfferRoute,
+    clarityReviewRoute,
     adminRoute.addChildren([
       adminIndexRoute,
       adminOrgRoute,

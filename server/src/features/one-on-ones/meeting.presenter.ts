@@ -1,7 +1,7 @@
 import type { ActionItem, MeetingDetail, Topic } from '../../../../core/api/one-on-ones.schemas.ts';
 import { fromFlag } from '../../db/dialect.ts';
 import { can, type Actor } from '../../http/policy.ts';
-import type { ActionWithOrigin, MeetingWithSeries, TopicRow } from './meeting.repository.ts';
+import type { ActionWithOrigin, MeetingWithSeries, TopicView } from './meeting.repository.ts';
 import { pairOf, personRef } from './series.presenter.ts';
 import type { PersonName } from './series.repository.ts';
 
@@ -20,7 +20,7 @@ export function parseStepLog(raw: string): StepLog {
   }
 }
 
-export function presentTopic(t: TopicRow, m: { report_id: string }, names: Names): Topic {
+export function presentTopic(t: TopicView, m: { report_id: string }, names: Names): Topic {
   return {
     id: t.id,
     title: t.title,
@@ -66,7 +66,7 @@ export function presentMeetingDetail(
   m: MeetingWithSeries,
   parts: {
     names: Names;
-    topics: TopicRow[];
+    topics: TopicView[];
     notes: { step: number; body: string }[];
     myPrivateNote: string;
     moods: { person_id: string; personal: number; professional: number }[];

@@ -12,7 +12,7 @@ import type {
   updateActionBody,
   updateTopicBody,
 } from '../../../../core/api/one-on-ones.schemas.ts';
-import { nowIso, toFlag } from '../../db/dialect.ts';
+import { fromFlag, nowIso, toFlag } from '../../db/dialect.ts';
 import type { DB, OoMeetingTable } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor } from '../../http/policy.ts';
@@ -27,8 +27,9 @@ import {
 } from './meeting.presenter.ts';
 import * as repo from './meeting.repository.ts';
 import { pairOf } from './series.presenter.ts';
-import { findNames, findSeriesById } from './series.repository.ts';
+import { findNames, findSeriesById, type PersonName } from './series.repository.ts';
 import { ensureOccurrences, startOfToday } from './series.service.ts';
+import { MIN_FUTURE } from './recurrence.ts';
 
 type Db = Kysely<DB>;
 type M = repo.MeetingWithSeries;
@@ -47,46 +48,53 @@ function assertOpen(m: { status: string }): void {
 const changed = (m: { id: string; series_id: string }) =>
   emitMeetingChanged({ meetingId: m.id, seriesId: m.series_id });
 
-async function namesOf(db: Db, m: M) {
-  const rows = await findNames(db, [m.manager_id, m.report_id]);
-  return new Map(rows.map((r) => [r.id, r]));
-}
+/** The two participants' names, read with the meeting. */
+const namesOf = (m: M): Map<string, PersonName> =>
+  new Map([
+    [m.manager_id, { id: m.manager_id, first_name: m.manager_first_name, last_name: m.manager_last_name }],
+    [m.report_id, { id: m.report_id, first_name: m.report_first_name, last_name: m.report_last_name }],
+  ]);
 
-/** Everything one meeting shows, in a fixed number of queries whatever the length of the history. */
-export async function meetingDetail(db: Db, actor: Actor, m: M): Promise<MeetingDetail> {
-  const now = nowIso();
-  const [names, topics, notes, myPrivateNote, moods, actions, recognition, alreadyRated] = await Promise.all([
-    namesOf(db, m),
-    repo.listTopics(db, m.id),
-    repo.listNotes(db, m.id),
-    repo.findPrivateNote(db, m.id, actor.personId),
-    repo.listMoods(db, m.id),
-    repo.listMeetingActions(db, m),
-    repo
-      .previousHeldClosedAt(db, m.series_id, m.planned_at)
-      .then((from) => repo.listActionsDoneBetween(db, m.series_id, from, m.closed_at ?? now)),
-    m.status === 'held' && actor.personId === m.report_id
-      ? repo.hasRated(db, m.id, actor.personId)
-      : Promise.resolve(false),
+/**
+ * Everything one meeting shows, in three queries whatever the length of the history, each reading bounded
+ * ranges of indexes: the head (read before the authorization check), then its contents and the actions.
+ */
+async function meetingDetail(db: Db, actor: Actor, m: repo.MeetingHead, now: string): Promise<MeetingDetail> {
+  const [contents, actions] = await Promise.all([
+    repo.listMeetingContents(db, m.id),
+    repo.listMeetingActions(db, m, { doneFrom: m.previous_closed_at, doneTo: m.closed_at ?? now }),
   ]);
   return presentMeetingDetail(actor, m, {
-    names,
-    topics,
-    notes,
-    myPrivateNote,
-    moods,
-    actions,
-    recognition,
-    alreadyRated,
+    names: namesOf(m),
+    topics: contents.topics,
+    notes: contents.notes,
+    myPrivateNote: m.my_private_note ?? '',
+    moods: contents.moods,
+    actions: actions.carried,
+    recognition: actions.recognition,
+    alreadyRated: m.already_rated !== null,
     now,
   });
 }
 
+/** Opens a meeting: the head, the authorization check, then the rest (see meetingDetail). */
 export async function getMeeting(db: Db, actor: Actor, id: string): Promise<MeetingDetail> {
-  const m = await loadMeeting(db, id);
+  const now = nowIso();
+  const m = await repo.findMeetingHead(db, id, actor.personId, now);
+  if (!m) throw notFound();
   authorize(actor, 'oneOnOne.read', pairOf(m));
-  await ensureOccurrences(db, [{ ...m, id: m.series_id }]);
-  return meetingDetail(db, actor, m);
+  // The hourly top-up keeps occurrences ahead; reading only materialises more when it is behind.
+  if (fromFlag(m.active) && Number(m.future_occurrences) < MIN_FUTURE)
+    await ensureOccurrences(db, [{ ...m, id: m.series_id }], now);
+  return meetingDetail(db, actor, m, now);
+}
+
+/** The detail after a write, read afresh (the caller was authorized by the write). */
+async function detailAfterWrite(db: Db, actor: Actor, id: string): Promise<MeetingDetail> {
+  const now = nowIso();
+  const m = await repo.findMeetingHead(db, id, actor.personId, now);
+  if (!m) throw notFound();
+  return meetingDetail(db, actor, m, now);
 }
 
 /** Loads, authorizes a write and checks the meeting is still open. */
@@ -117,7 +125,7 @@ export async function addTopic(
   };
   await repo.insertTopic(db, row);
   changed(m);
-  return presentTopic(row, m, await namesOf(db, m));
+  return presentTopic(row, m, namesOf(m));
 }
 
 async function topicForWrite(db: Db, actor: Actor, topicId: string) {
@@ -140,7 +148,7 @@ export async function updateTopic(
   if (body.done !== undefined) patch.done = toFlag(body.done);
   if (Object.keys(patch).length > 0) await repo.updateTopicRow(db, topicId, patch);
   changed(m);
-  return presentTopic({ ...topic, ...patch }, m, await namesOf(db, m));
+  return presentTopic({ ...topic, ...patch }, m, namesOf(m));
 }
 
 export async function deleteTopic(db: Db, actor: Actor, topicId: string): Promise<void> {
@@ -235,7 +243,7 @@ export async function addAction(
   };
   await repo.insertAction(db, row);
   changed(m);
-  return presentAction({ ...row, origin_planned_at: m.planned_at }, await namesOf(db, m), now);
+  return presentAction({ ...row, origin_planned_at: m.planned_at }, namesOf(m), now);
 }
 
 /**
@@ -312,7 +320,7 @@ export async function moveMeeting(
     await audit(trx, actor, m, 'oneOnOne.move');
   });
   changed(m);
-  return meetingDetail(db, actor, { ...m, ...patch });
+  return detailAfterWrite(db, actor, id);
 }
 
 export async function cancelMeeting(
@@ -329,7 +337,7 @@ export async function cancelMeeting(
     await audit(trx, actor, m, 'oneOnOne.cancel');
   });
   changed(m);
-  return meetingDetail(db, actor, { ...m, ...patch });
+  return detailAfterWrite(db, actor, id);
 }
 
 /** Adds the running speaker's turn to their total, up to `now`. */
@@ -365,7 +373,7 @@ async function runWrite(
     return { ...m, ...patch };
   });
   changed(updated);
-  return meetingDetail(db, actor, updated);
+  return detailAfterWrite(db, actor, id);
 }
 
 export const startMeeting = (db: Db, actor: Actor, id: string) =>

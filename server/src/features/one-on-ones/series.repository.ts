@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, OoMeetingTable, OoSeriesTable } from '../../db/schema.ts';
 import type { CadenceRow } from './cadence.ts';
 
@@ -26,6 +26,21 @@ export function listSeriesOfPerson(db: Q, orgId: string, personId: string): Prom
     .execute();
 }
 
+/** The active series of a manager–report pair, if any (at most one: a partial unique index keeps it so). */
+export function findActiveSeriesOfPair(
+  db: Q,
+  managerId: string,
+  reportId: string,
+): Promise<Pick<SeriesRow, 'id'> | undefined> {
+  return db
+    .selectFrom('oo_series')
+    .select('id')
+    .where('manager_id', '=', managerId)
+    .where('report_id', '=', reportId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+}
+
 export async function insertSeries(db: Q, row: SeriesRow): Promise<void> {
   await db.insertInto('oo_series').values(row).execute();
 }
@@ -43,7 +58,10 @@ export function findNames(db: Q, ids: readonly string[]): Promise<PersonName[]> 
     .execute();
 }
 
-/** Per series: how many occurrences lie after `now`, and the last planned one. */
+/**
+ * Per series: how many occurrences lie after `now`, and the last planned one. Both read the end of the
+ * (series_id, planned_at) index only, so the cost does not grow with the series' history.
+ */
 export async function futureStats(
   db: Q,
   seriesIds: readonly string[],
@@ -52,14 +70,24 @@ export async function futureStats(
   const out = new Map<string, { future: number; last: string | null }>();
   if (seriesIds.length === 0) return out;
   const rows = await db
-    .selectFrom('oo_meeting')
-    .select([
-      'series_id',
-      sql<number>`sum(case when planned_at > ${now} then 1 else 0 end)`.as('future'),
-      sql<string | null>`max(planned_at)`.as('last'),
+    .selectFrom('oo_series as s')
+    .select((eb) => [
+      's.id as series_id',
+      eb
+        .selectFrom('oo_meeting as f')
+        .select((f) => f.fn.countAll<number>().as('n'))
+        .whereRef('f.series_id', '=', 's.id')
+        .where('f.planned_at', '>', now)
+        .as('future'),
+      eb
+        .selectFrom('oo_meeting as l')
+        .select('l.planned_at')
+        .whereRef('l.series_id', '=', 's.id')
+        .orderBy('l.planned_at', 'desc')
+        .limit(1)
+        .as('last'),
     ])
-    .where('series_id', 'in', [...seriesIds])
-    .groupBy('series_id')
+    .where('s.id', 'in', [...seriesIds])
     .execute();
   for (const r of rows) {
     const last = r.last === null ? null : new Date(r.last).toISOString();

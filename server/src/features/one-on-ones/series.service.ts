@@ -7,7 +7,7 @@ import type {
 } from '../../../../core/api/one-on-ones.schemas.ts';
 import { fromFlag, nowIso, toFlag } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor, type PersonSubject } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { fullName } from '../people/person.presenter.ts';
@@ -122,18 +122,31 @@ async function resolvePair(db: Db, actor: Actor, withPersonId: string) {
   ]);
   if (!me || !other || other.org_id !== actor.orgId || other.id === me.id)
     throw invalid('withPersonId', 'not_a_pair');
-  if (other.manager_id === me.id) return { managerId: me.id, reportId: other.id };
-  if (me.manager_id === other.id) return { managerId: other.id, reportId: me.id };
+  const otherName = fullName(other);
+  if (other.manager_id === me.id) return { managerId: me.id, reportId: other.id, otherName };
+  if (me.manager_id === other.id) return { managerId: other.id, reportId: me.id, otherName };
   throw invalid('withPersonId', 'not_a_pair');
 }
 
+/** A unique index refused the row (SQLite and PostgreSQL codes). */
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+/** One active series per pair: a second one is refused, naming the other participant. */
+const seriesExists = (otherName: string, field?: string) =>
+  conflict('series_exists', field, { name: otherName });
+
 export async function createSeries(db: Db, actor: Actor, body: CreateSeriesBody): Promise<string> {
   authorize(actor, 'oneOnOne.create', { orgId: actor.orgId });
-  const { managerId, reportId } = await resolvePair(db, actor, body.withPersonId);
+  const { managerId, reportId, otherName } = await resolvePair(db, actor, body.withPersonId);
   const now = nowIso();
   const firstAt = new Date(body.firstAt).toISOString();
   if (firstAt <= now) throw invalid('firstAt', 'in_past');
   if (!isValidTimeZone(body.timeZone)) throw invalid('timeZone', 'invalid');
+  if (await repo.findActiveSeriesOfPair(db, managerId, reportId))
+    throw seriesExists(otherName, 'withPersonId');
   const row: repo.SeriesRow = {
     id: crypto.randomUUID(),
     org_id: actor.orgId,
@@ -158,17 +171,23 @@ export async function createSeries(db: Db, actor: Actor, body: CreateSeriesBody)
     futureCount: 0,
     now,
   }).map((at) => newOccurrence(row, at, now));
-  await db.transaction().execute(async (trx) => {
-    await repo.insertSeries(trx, row);
-    await repo.insertOccurrences(trx, occurrences);
-    await recordAudit(trx, {
-      orgId: actor.orgId,
-      actorPersonId: actor.personId,
-      action: 'oneOnOne.createSeries',
-      subjectType: 'oo_series',
-      subjectId: row.id,
+  try {
+    await db.transaction().execute(async (trx) => {
+      await repo.insertSeries(trx, row);
+      await repo.insertOccurrences(trx, occurrences);
+      await recordAudit(trx, {
+        orgId: actor.orgId,
+        actorPersonId: actor.personId,
+        action: 'oneOnOne.createSeries',
+        subjectType: 'oo_series',
+        subjectId: row.id,
+      });
     });
-  });
+  } catch (e) {
+    // Two requests at once: the partial unique index on active pairs lets only one through.
+    if (isUniqueViolation(e)) throw seriesExists(otherName, 'withPersonId');
+    throw e;
+  }
   return row.id;
 }
 
@@ -220,18 +239,34 @@ export async function updateSeries(
   if (body.location !== undefined) patch.location = body.location;
   if (body.videoUrl !== undefined) patch.video_url = body.videoUrl;
   if (body.active !== undefined) patch.active = toFlag(body.active);
-  await db.transaction().execute(async (trx) => {
-    await repo.updateSeriesRow(trx, id, patch);
-    // A series switched off drops its untouched future slots; switched back on, they are recreated.
-    if (body.active === false) await repo.deleteUntouchedFutureOccurrences(trx, id, now);
-    await recordAudit(trx, {
-      orgId: s.org_id,
-      actorPersonId: actor.personId,
-      action: 'oneOnOne.updateSeries',
-      subjectType: 'oo_series',
-      subjectId: id,
+  // Switching an old series back on while the pair has another active one would make two.
+  const reactivates = body.active === true && !fromFlag(s.active);
+  const otherName = async () => {
+    const otherId = actor.personId === s.manager_id ? s.report_id : s.manager_id;
+    const [other] = await repo.findNames(db, [otherId]);
+    return other ? fullName(other) : '';
+  };
+  if (reactivates) {
+    const active = await repo.findActiveSeriesOfPair(db, s.manager_id, s.report_id);
+    if (active && active.id !== id) throw seriesExists(await otherName());
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      await repo.updateSeriesRow(trx, id, patch);
+      // A series switched off drops its untouched future slots; switched back on, they are recreated.
+      if (body.active === false) await repo.deleteUntouchedFutureOccurrences(trx, id, now);
+      await recordAudit(trx, {
+        orgId: s.org_id,
+        actorPersonId: actor.personId,
+        action: 'oneOnOne.updateSeries',
+        subjectType: 'oo_series',
+        subjectId: id,
+      });
     });
-  });
+  } catch (e) {
+    if (reactivates && isUniqueViolation(e)) throw seriesExists(await otherName());
+    throw e;
+  }
   return getSeries(db, actor, id);
 }
 

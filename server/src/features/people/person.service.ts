@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor, type PersonSubject } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { oneOnOnesExport } from '../one-on-ones/export.ts';
+import { delegationExport } from '../delegation/export.ts';
 import { presentDetail, presentSummary, fullName } from './person.presenter.ts';
 import * as repo from './person.repository.ts';
 
@@ -196,5 +197,6 @@ export async function exportPerson(db: Kysely<DB>, actor: Actor, id: string) {
     person: await presentFull(db, actor, row, subject),
     organisation: org,
     oneOnOnes: await oneOnOnesExport(db, row.id),
+    delegation: await delegationExport(db, row.id),
   };
 }

@@ -17,6 +17,7 @@ import { PageLoader } from '../../app/RouteStates.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useOrganisation, useUpdateOrganisation, type Organisation } from './admin.api.ts';
+import { OkrSettingsSection } from '../okr/OkrSettingsSection.tsx';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function OrganisationPage() {
       {org.isPending && <PageLoader />}
       {org.isError && <ErrorAlert error={org.error} />}
       {org.data && <OrganisationForm org={org.data} />}
+      <OkrSettingsSection />
       <Card withBorder component="section" aria-labelledby="api-docs">
         <Title order={2} size="h4" id="api-docs" mb="xs">
           {t('admin.organisation.apiTitle')}
