@@ -1743,6 +1743,23 @@ export function buildDelegationHistory(opts: DelegationHistoryOptions): Delegati
     });
     addMessage(cardId, assigneeId, 'question', QUESTIONS[0]!, createdMs + 3 * HOUR);
     addMessage(cardId, delegatorId, 'answer', ANSWERS[0]!, createdMs + 6 * HOUR);
+    // A proposed card the assignee asked about two days ago, answered the next morning: there is always one
+    // conversation before acceptance to show, whatever the time of day the history is built.
+    const proposedId = id();
+    const proposedMs = dayStart(nowMs) - 3 * DAY + 9 * HOUR;
+    rows.cards.push({
+      ...rows.cards[rows.cards.length - 1]!,
+      id: proposedId,
+      outcome: fill('Préparer le rendez-vous annuel avec {client}'),
+      status: 'proposed',
+      accepted_at: null,
+      started_at: null,
+      validation_requests: 0,
+      created_at: iso(proposedMs),
+      updated_at: iso(proposedMs + 25 * HOUR),
+    });
+    addMessage(proposedId, assigneeId, 'question', QUESTIONS[1 % QUESTIONS.length]!, proposedMs + 5 * HOUR);
+    addMessage(proposedId, delegatorId, 'answer', ANSWERS[1 % ANSWERS.length]!, proposedMs + 25 * HOUR);
     const checkpointIds: string[] = [];
     for (const [offset, posted] of [
       [-6, true],

@@ -1,3 +1,4 @@
+import { PeerReviewPanel } from '../clarity/PeerReviewPanel.tsx';
 import {
   Anchor,
   Badge,
@@ -232,6 +233,8 @@ export function ObjectiveView({
           <HistoryTable keyResults={o.keyResults} weeks={o.weeks} />
         </Stack>
       </Card>
+      {/* Team members ask a colleague outside the domain to read the objective (the chain reads only). */}
+      <PeerReviewPanel itemType="objective" itemId={o.id} canRequest={o.permissions.review} />
     </Stack>
   );
 }
