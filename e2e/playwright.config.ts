@@ -45,7 +45,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       PUBLIC_URL: baseURL,
       LOG_LEVEL: 'warn',
-      SIGN_IN_LIMIT_PER_MINUTE: '8',
+      SIGN_IN_LIMIT_PER_MINUTE: '40',
     },
   },
 });

@@ -90,6 +90,8 @@ test('a one-to-one prepared by both, run live in six steps, closed with next ste
   await expect(page.getByRole('heading', { name: "1. D'abord, l'écouter", level: 3 })).toBeVisible();
   await checkPage(page, 'one-on-one-run');
   await page.getByRole('button', { name: 'Étape suivante' }).click();
+  // Each step change is saved before the next one: wait for it, or a quick second click lands on the old step.
+  await expect(page.getByRole('heading', { name: '2. Reconnaître les faits', level: 3 })).toBeVisible();
   await page.getByRole('button', { name: 'Étape suivante' }).click();
   await expect(page.getByRole('heading', { name: '3. Corriger sur des faits', level: 3 })).toBeVisible();
   await page.getByLabel('Nouvelle action').fill('Relancer les trois prospects du salon');

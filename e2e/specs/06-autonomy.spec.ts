@@ -56,7 +56,7 @@ test('autonomy: domains, the matrix, a level raised with its history, an initiat
     history.getByText('Raison : Trois relances clients menées seul, avec un débrief clair.'),
   ).toBeVisible();
   await expect(
-    history.getByText(`Par ${ADMIN.firstName} ${ADMIN.lastName},`, { exact: false }),
+    history.getByText(`Par ${ADMIN.firstName} ${ADMIN.lastName},`, { exact: false }).first(),
   ).toBeVisible();
   await checkPage(page, 'autonomy-person');
 
