@@ -62,7 +62,10 @@ test('autonomy: domains, the matrix, a level raised with its history, an initiat
 
   await page.getByRole('link', { name: 'Retour à la matrice' }).click();
   await expect(
-    page.getByRole('row', { name: new RegExp(HUGO) }).getByText('Conseiller', { exact: true }),
+    page
+      .getByRole('row', { name: new RegExp(HUGO) })
+      .getByText('Conseiller', { exact: true })
+      .first(),
   ).toBeVisible();
 
   // Hugo has no team: "Autonomie" shows his own page; an initiative without validation moves his indicator.
