@@ -467,6 +467,13 @@ export async function updateCard(
 
 // ── The flow ───────────────────────────────────────────────────────────────────────────────────
 
+/** Refuses (409) an action the card's current stage does not allow. */
+function requireStatus(card: repo.CardRow, allowed: readonly string[]) {
+  if (!allowed.includes(card.status)) throw conflict('card_wrong_status', undefined, { status: card.status });
+}
+/** Checkpoints, indicator values, validation requests: only while the work is accepted or under way. */
+const requireWorking = (card: repo.CardRow) => requireStatus(card, ['accepted', 'in_progress']);
+
 /** Moves a card from one of `from` to `to`; a concurrent change makes the conditional update a no-op → 409. */
 async function transition(
   db: Db,
@@ -475,7 +482,7 @@ async function transition(
   to: CardStatus,
   extra: Partial<repo.CardRow> = {},
 ) {
-  if (!from.includes(card.status)) throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireStatus(card, from);
   const r = await db
     .updateTable('dl_card')
     .set({ status: to, updated_at: nowIso(), ...extra })
@@ -552,7 +559,7 @@ export async function debriefCard(
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.discuss', subject);
-  if (card.status !== 'done') throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireStatus(card, ['done']);
   const now = nowIso();
   const r = await db
     .updateTable('dl_card')
@@ -652,8 +659,7 @@ export async function postCheckpointStatus(
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
-  if (card.status !== 'accepted' && card.status !== 'in_progress')
-    throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireWorking(card);
   const now = nowIso();
   const r = await db
     .updateTable('dl_checkpoint')
@@ -737,8 +743,7 @@ export async function recordIndicator(
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
-  if (card.status !== 'accepted' && card.status !== 'in_progress')
-    throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireWorking(card);
   if (!card.alert_metric || card.alert_limit === null) throw conflict('no_indicator');
   const beyond =
     card.alert_direction === 'below' ? body.value < card.alert_limit : body.value > card.alert_limit;
@@ -763,8 +768,7 @@ export async function conditionMet(deps: DelegationDeps, actor: Actor, id: strin
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
-  if (card.status !== 'accepted' && card.status !== 'in_progress')
-    throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireWorking(card);
   await db
     .insertInto('dl_message')
     .values({
@@ -785,8 +789,7 @@ export async function requestValidation(deps: DelegationDeps, actor: Actor, id: 
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
-  if (card.status !== 'accepted' && card.status !== 'in_progress')
-    throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireWorking(card);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -852,7 +855,7 @@ export async function giveBravo(deps: DelegationDeps, actor: Actor, id: string, 
   const { db } = deps;
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.manage', subject);
-  if (card.status !== 'done') throw conflict('card_wrong_status', undefined, { status: card.status });
+  requireStatus(card, ['done']);
   const assignee = await db
     .selectFrom('person')
     .select('manager_id')
