@@ -284,6 +284,19 @@ export const indicator = z.object({
   series: z.array(rateResult),
 });
 export type Indicator = z.infer<typeof indicator>;
+/**
+ * A matrix row's indicator in brief (a 200-person subtree stays small): the current period's figures, the
+ * trend, and the rate of each period for the sparkline (null where nothing was concluded).
+ */
+export const indicatorBrief = z.object({
+  rate: z.number().nullable(),
+  concluded: z.number().int(),
+  withoutValidation: z.number().int(),
+  trend: z.enum(['up', 'down', 'flat']).nullable(),
+  delta: z.number().nullable(),
+  rates: z.array(z.number().nullable()),
+});
+export type IndicatorBrief = z.infer<typeof indicatorBrief>;
 export const periodQuery = z.object({
   periodDays: z.coerce.number().int().min(7).max(730).default(90),
 });
@@ -297,17 +310,18 @@ export const matrixRow = z.object({
   levels: z.record(z.string(), autonomyLevel),
   /** Levels raised within the period (growth). */
   raisedInPeriod: z.number().int(),
-  indicator: indicator,
+  indicator: indicatorBrief,
 });
-export const matrix = z.object({
+/** The matrix without the caller's permissions: the part that is the same for every reader. */
+export const matrixBody = z.object({
   manager: personRef,
   scope: z.enum(['team', 'subtree']),
   periodDays: z.number().int(),
   domains: z.array(z.object({ id: z.string(), name: z.string(), teamLeadId: z.string() })),
   rows: z.array(matrixRow),
   team: indicator,
-  permissions: z.object({ raiseLevels: z.boolean() }),
 });
+export const matrix = matrixBody.extend({ permissions: z.object({ raiseLevels: z.boolean() }) });
 export type Matrix = z.infer<typeof matrix>;
 
 export const levelChange = z.object({

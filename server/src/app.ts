@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import { ping } from './db/connection.ts';
 import { authHook } from './http/auth-hook.ts';
+import { forgetRecentSessions } from './http/session-fast-path.ts';
 import { errorHandler } from './http/error-handler.ts';
 import type { RoutePolicy } from './http/policy.ts';
 import type { App, AppDeps } from './http/types.ts';
@@ -143,6 +144,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
           body: hasBody ? JSON.stringify(req.body) : undefined,
         }),
       );
+      // Sign-out, revocations, password or two-factor changes: no session may be served from memory.
+      if (req.method === 'POST') forgetRecentSessions();
       reply.status(response.status);
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') reply.header(key, value);

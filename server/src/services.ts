@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import { openDatabase } from './db/connection.ts';
+import { openDatabase, optimizeSqlite } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createAuth, migrateAuth } from './features/auth/auth.ts';
 import { createMailer, type Mailer } from './features/mail/mail.service.ts';
@@ -16,5 +16,6 @@ export async function startServices(
   const mailer = opts.wrapMailer ? opts.wrapMailer(base) : base;
   const auth = createAuth({ config, database, mailer });
   await migrateAuth(auth);
+  optimizeSqlite(database.sqlite);
   return { config, database, auth, mailer };
 }

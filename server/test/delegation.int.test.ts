@@ -291,7 +291,9 @@ describe.each(DIALECTS)('delegation and autonomy on %s', (dialect) => {
     const row = matrix.rows.find((r: { person: { id: string } }) => r.person.id === member.id);
     expect(row.levels).toEqual({ [domainId]: 6 });
     expect(row.raisedInPeriod).toBe(2);
-    expect(row.indicator.current.rate).toBe(0.5);
+    expect(row.indicator).toMatchObject({ rate: 0.5, concluded: 4, withoutValidation: 2 });
+    expect(row.indicator.rates).toHaveLength(6);
+    expect(row.indicator.rates.at(-1)).toBe(0.5);
     expect(matrix.team.current).toMatchObject({ concluded: 4, withoutValidation: 2 });
     // The director sees the whole subtree; a peer team's lead sees nothing.
     const subtree = await ok(

@@ -4,6 +4,7 @@ import { createOrganisationWithAdmin } from '../src/features/organisations/organ
 import { createPasswordUser } from '../src/features/auth/auth.ts';
 import { insertPerson, replaceSkills } from '../src/features/people/person.repository.ts';
 import { nowIso } from '../src/db/dialect.ts';
+import { forgetRecentSessions } from '../src/http/session-fast-path.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 let counter = 0;
@@ -83,6 +84,15 @@ export async function makePerson(
 }
 
 /** Signs in through the real better-auth endpoint and returns the cookie header to send. */
+/**
+ * Switches a person's language straight in the database (the UI does it through their profile). Sessions
+ * resolved in the last seconds are kept in memory, so they are forgotten as a profile change would do.
+ */
+export async function setLocale(ctx: TestContext, personId: string, locale: 'fr' | 'en'): Promise<void> {
+  await ctx.deps.database.db.updateTable('person').set({ locale }).where('id', '=', personId).execute();
+  forgetRecentSessions();
+}
+
 export async function loginAs(ctx: TestContext, email: string, password = PASSWORD): Promise<string> {
   const res = await ctx.app.inject({
     method: 'POST',

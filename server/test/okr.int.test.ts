@@ -14,7 +14,7 @@ import {
   weekdayOf,
 } from '../src/features/okr/period.ts';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
-import { loginAs, makeCast, makeOrg, makePerson, type TestPerson } from './factories.ts';
+import { loginAs, makeCast, setLocale, makeOrg, makePerson, type TestPerson } from './factories.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Who = 'admin' | 'grandManager' | 'manager' | 'self' | 'directReport' | 'colleague' | 'outsider';
@@ -162,17 +162,9 @@ describe.each(DIALECTS)('OKR light on %s', (dialect) => {
         },
       ]);
       // The same refusal in English for an English speaker.
-      await ctx.deps.database.db
-        .updateTable('person')
-        .set({ locale: 'en' })
-        .where('id', '=', cast.subject.id)
-        .execute();
+      await setLocale(ctx, cast.subject.id, 'en');
       const english = await call('PATCH', `/api/okr/key-results/${krId}`, 'self', { start: 90 });
-      await ctx.deps.database.db
-        .updateTable('person')
-        .set({ locale: 'fr' })
-        .where('id', '=', cast.subject.id)
-        .execute();
+      await setLocale(ctx, cast.subject.id, 'fr');
       expect(english.json().issues[0]).toEqual({
         field: 'target',
         code: 'okr.target_equals_start',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
-import { loginAs, makeCast, makePerson, type TestPerson } from './factories.ts';
+import { loginAs, makeCast, setLocale, makePerson, type TestPerson } from './factories.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 const DAY = 86_400_000;
@@ -175,8 +175,7 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
       });
 
       // From the report's side, in English: the same rule, naming the manager.
-      const db = ctx.deps.database.db;
-      await db.updateTable('person').set({ locale: 'en' }).where('id', '=', cast.subject.id).execute();
+      await setLocale(ctx, cast.subject.id, 'en');
       try {
         const en = await call('POST', '/api/one-on-ones/series', 'self', {
           withPersonId: cast.manager.id,
@@ -191,7 +190,7 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
           issues: [{ field: 'withPersonId', code: 'series_exists', message }],
         });
       } finally {
-        await db.updateTable('person').set({ locale: 'fr' }).where('id', '=', cast.subject.id).execute();
+        await setLocale(ctx, cast.subject.id, 'fr');
       }
 
       // Nothing written: same series rows, and the first series unchanged, meetings included.

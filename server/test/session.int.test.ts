@@ -40,6 +40,19 @@ describe.each(DIALECTS)('session checks on %s', (dialect) => {
     expect((await me('relais.session_token=%E0%A4%A')).statusCode).toBe(401);
   });
 
+  it('signing out ends the session at once, even right after the session was used', async () => {
+    const cookie = await loginAs(ctx, email);
+    expect((await me(cookie)).statusCode).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(200);
+    const out = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie, origin: ORIGIN },
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(401);
+  });
+
   it('an expired session is refused', async () => {
     const cookie = await loginAs(ctx, email);
     await setExpiry(tokenOf(cookie), new Date(Date.now() - 1000));

@@ -93,6 +93,18 @@ function memoisePrepare(sqlite: SQLite.Database): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * Gives SQLite's planner fresh statistics when a table has none or has grown a lot since the last ANALYZE
+ * (bounded work: a few tens of ms on the 10,000-person bench database). Without them it walked a whole
+ * organisation through the directory's covering index to list one team (258 → 1,200+ requests/s).
+ * PostgreSQL's autovacuum keeps its own statistics.
+ */
+export function optimizeSqlite(sqlite: SQLite.Database | null): void {
+  if (!sqlite) return;
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
+}
+
 export async function ping(db: Kysely<DB>): Promise<void> {
   await sql`select 1`.execute(db);
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { fromFlag } from '../db/dialect.ts';
 import { SESSION_EXPIRES_IN_S, SESSION_UPDATE_AGE_S } from '../features/auth/auth.ts';
+import { onPeopleChanged } from '../features/people/person.repository.ts';
 import type { Actor } from './policy.ts';
 
 /**
@@ -14,6 +15,22 @@ import type { Actor } from './policy.ts';
 export type FastPathResult = Actor | null | 'fallback';
 
 const COOKIE_NAMES = ['relais.session_token', '__Secure-relais.session_token'];
+
+/**
+ * Sessions resolved in the last few seconds, by signed cookie value: a burst of requests from one browser
+ * costs one lookup. Dropped in this process on every people write and every POST to better-auth (sign-out,
+ * revocations, password and two-factor changes); another instance sees such a change within ACTOR_TTL_MS.
+ */
+const ACTOR_TTL_MS = 5_000;
+const MAX_RECENT = 10_000;
+const recent = new Map<string, { actor: Actor; until: number }>();
+let generation = 0;
+
+export function forgetRecentSessions(): void {
+  generation += 1;
+  recent.clear();
+}
+onPeopleChanged(forgetRecentSessions);
 
 function readCookie(header: string | undefined, names: string[]): string | null {
   if (!header) return null;
@@ -60,6 +77,10 @@ export async function fastResolveActor(
 ): Promise<FastPathResult> {
   const raw = readCookie(cookieHeader, COOKIE_NAMES);
   if (!raw) return null;
+  const now = Date.now();
+  const hit = recent.get(raw);
+  if (hit && hit.until > now) return hit.actor;
+  const seen = generation;
   const token = verifySignedToken(raw, secret);
   if (!token) return null;
   const { rows } = await sql<Row>`
@@ -71,12 +92,12 @@ export async function fastResolveActor(
   const row = rows[0];
   if (!row) return null;
   const expiresAt = new Date(row.expiresAt).getTime();
-  const now = Date.now();
   if (!(expiresAt > now)) return null;
   // better-auth slides the expiry once a day: let it do that (and any SSO person linking).
-  if (expiresAt - SESSION_EXPIRES_IN_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now) return 'fallback';
+  const refreshAt = expiresAt - SESSION_EXPIRES_IN_S * 1000 + SESSION_UPDATE_AGE_S * 1000;
+  if (refreshAt <= now) return 'fallback';
   if (!row.person_id || !row.org_id) return 'fallback';
-  return {
+  const actor: Actor = {
     userId: row.userId,
     personId: row.person_id,
     orgId: row.org_id,
@@ -84,4 +105,9 @@ export async function fastResolveActor(
     locale: row.locale === 'en' ? 'en' : 'fr',
     twoFactorEnabled: row.twoFactorEnabled === true || row.twoFactorEnabled === 1,
   };
+  // A lookup that raced a sign-out or a people write is used once, never remembered.
+  if (seen !== generation) return actor;
+  if (recent.size >= MAX_RECENT) recent.clear();
+  recent.set(raw, { actor, until: Math.min(now + ACTOR_TTL_MS, refreshAt, expiresAt) });
+  return actor;
 }

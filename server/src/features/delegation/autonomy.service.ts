@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
   Indicator,
-  Matrix,
+  IndicatorBrief,
   PersonAutonomy,
   initiativeBody,
   matrixQuery,
   setLevelBody,
   suggestionQuery,
 } from '../../../../core/api/delegation.schemas.ts';
+import { matrixBody } from '../../../../core/api/delegation.schemas.ts';
 import {
   autonomyIndicator,
   autonomyIndicatorByPerson,
@@ -24,7 +25,7 @@ import { notify } from '../notifications/inbox.ts';
 import { fullName } from '../people/person.presenter.ts';
 import { findSubtreeIds } from '../people/person.repository.ts';
 import { loadPersonSubject } from '../people/person.service.ts';
-import { autonomyChanged, cached, remember } from './autonomy.cache.ts';
+import { autonomyChanged, matrixCache } from './autonomy.cache.ts';
 import { todayIso } from './card.service.ts';
 import * as repo from './delegation.repository.ts';
 
@@ -40,6 +41,15 @@ const presentIndicator = (i: AutonomyIndicator): Indicator => ({
   trend: i.trend,
   delta: i.delta,
   series: i.series,
+});
+
+const briefIndicator = (i: AutonomyIndicator): IndicatorBrief => ({
+  rate: i.current.rate,
+  concluded: i.current.concluded,
+  withoutValidation: i.current.withoutValidation,
+  trend: i.trend,
+  delta: i.delta,
+  rates: i.series.map((s) => s.rate),
 });
 
 /** End of the indicator window: the end of today (UTC), so the figure is stable during the day. */
@@ -73,7 +83,17 @@ async function loadVisiblePerson(db: Db, actor: Actor, id: string) {
 
 // ── Matrix ─────────────────────────────────────────────────────────────────────────────────────
 
-export async function getMatrix(db: Db, actor: Actor, query: z.infer<typeof matrixQuery>): Promise<Matrix> {
+/**
+ * The matrix as UTF-8 JSON, ready to send. The body is computed, validated against the contract and encoded
+ * once per organisation, manager, scope, period, day and permission, then kept in the short-lived autonomy
+ * cache (every autonomy or people write drops it). A 200-person subtree is ~110 kB: sending stored bytes
+ * spares building and encoding that string on every request.
+ */
+export async function getMatrixBytes(
+  db: Db,
+  actor: Actor,
+  query: z.infer<typeof matrixQuery>,
+): Promise<Buffer> {
   const managerId = query.managerId ?? actor.personId;
   // The caller's own matrix needs no chain lookup; anyone else's is checked against the manager chain.
   let manager: { first_name: string; last_name: string; org_id: string } | undefined;
@@ -87,11 +107,13 @@ export async function getMatrix(db: Db, actor: Actor, query: z.infer<typeof matr
   } else {
     manager = (await loadVisiblePerson(db, actor, managerId)).row;
   }
-  const key = `${managerId}:${query.scope}:${query.periodDays}:${todayIso()}`;
-  const hit = cached<Omit<Matrix, 'permissions'>>(manager.org_id, key);
-  const body = hit ?? remember(manager.org_id, key, await computeMatrix(db, managerId, manager, query));
   // Only someone above the people may change levels; for the manager's own team that is the manager.
-  return { ...body, permissions: { raiseLevels: actor.personId === managerId } };
+  const raiseLevels = actor.personId === managerId;
+  const key = `${managerId}:${query.scope}:${query.periodDays}:${todayIso()}:${raiseLevels}`;
+  return matrixCache.getOrCompute(manager.org_id, key, async () => {
+    const body = matrixBody.parse(await computeMatrix(db, managerId, manager, query));
+    return Buffer.from(JSON.stringify({ ...body, permissions: { raiseLevels } }));
+  });
 }
 
 async function computeMatrix(
@@ -99,7 +121,7 @@ async function computeMatrix(
   managerId: string,
   manager: { first_name: string; last_name: string; org_id: string },
   query: z.infer<typeof matrixQuery>,
-): Promise<Omit<Matrix, 'permissions'>> {
+): Promise<z.infer<typeof matrixBody>> {
   const ids =
     query.scope === 'team'
       ? await repo.directReportIds(db, managerId)
@@ -164,7 +186,7 @@ async function computeMatrix(
       person: { id: p.id, name: fullName(p), jobTitle: p.job_title, managerId: p.manager_id },
       levels: levelsOf.get(p.id) ?? {},
       raisedInPeriod: raisedOf.get(p.id) ?? 0,
-      indicator: presentIndicator(byPerson.get(p.id) ?? autonomyIndicator([], opts)),
+      indicator: briefIndicator(byPerson.get(p.id) ?? autonomyIndicator([], opts)),
     })),
     team: presentIndicator(autonomyIndicator(items, opts)),
   };

@@ -79,18 +79,9 @@ export async function cardDetail(
   subject: CardSubject,
 ): Promise<CardDetail> {
   const today = todayIso();
-  const [card, checkpoints, messages, validations, values, bravos] = await Promise.all([
+  const [card, { checkpoints, messages, validations, values, bravos }] = await Promise.all([
     repo.findCard(db, id),
-    db.selectFrom('dl_checkpoint').selectAll().where('card_id', '=', id).orderBy('due_on').execute(),
-    db.selectFrom('dl_message').selectAll().where('card_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('dl_validation').selectAll().where('card_id', '=', id).orderBy('asked_at').execute(),
-    db
-      .selectFrom('dl_indicator_value')
-      .selectAll()
-      .where('card_id', '=', id)
-      .orderBy('recorded_at')
-      .execute(),
-    db.selectFrom('dl_bravo').selectAll().where('card_id', '=', id).orderBy('created_at').execute(),
+    repo.cardParts(db, id),
   ]);
   if (!card) throw notFound();
   const [domain, names] = await Promise.all([

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { DB } from '../../db/schema.ts';
 import type { CardSubject, HandoverSubject, TeamSubject } from '../../http/policy.ts';
-import { findManagerChain } from '../people/person.repository.ts';
+import { findDirectReportIds, findManagerChain } from '../people/person.repository.ts';
 import type { DlCardTable } from './delegation.table.ts';
 import './delegation.table.ts';
 
@@ -15,8 +16,44 @@ export interface PersonName {
 
 export const OPEN_STATUSES = ['proposed', 'accepted', 'in_progress'] as const;
 
-export function findCard(db: Q, id: string) {
-  return db.selectFrom('dl_card').selectAll().where('id', '=', id).executeTakeFirst();
+// A card and what its page shows are read on every card request: built and compiled once (preparedQuery).
+const cardById = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('dl_card').selectAll().where('id', '=', p('id')),
+);
+
+export async function findCard(db: Q, id: string) {
+  return (await cardById(db, { id }))[0];
+}
+
+const byCard = <
+  T extends 'dl_checkpoint' | 'dl_message' | 'dl_validation' | 'dl_indicator_value' | 'dl_bravo',
+>(
+  table: T,
+  order: 'due_on' | 'created_at' | 'asked_at' | 'recorded_at',
+) =>
+  preparedQuery((db, p: (name: 'cardId') => string) =>
+    db
+      .selectFrom(table as 'dl_checkpoint')
+      .selectAll()
+      .where('card_id', '=', p('cardId'))
+      .orderBy(order as 'due_on'),
+  );
+const checkpointsOf = byCard('dl_checkpoint', 'due_on');
+const messagesOf = byCard('dl_message', 'created_at');
+const validationsOf = byCard('dl_validation', 'asked_at');
+const valuesOf = byCard('dl_indicator_value', 'recorded_at');
+const bravosOf = byCard('dl_bravo', 'created_at');
+
+/** Everything a card's page lists, in date order. */
+export async function cardParts(db: Q, cardId: string) {
+  const [checkpoints, messages, validations, values, bravos] = await Promise.all([
+    checkpointsOf(db, { cardId }),
+    messagesOf(db, { cardId }) as unknown as Promise<Selectable<DB['dl_message']>[]>,
+    validationsOf(db, { cardId }) as unknown as Promise<Selectable<DB['dl_validation']>[]>,
+    valuesOf(db, { cardId }) as unknown as Promise<Selectable<DB['dl_indicator_value']>[]>,
+    bravosOf(db, { cardId }) as unknown as Promise<Selectable<DB['dl_bravo']>[]>,
+  ]);
+  return { checkpoints, messages, validations, values, bravos };
 }
 
 /** The card's subject: its two people and both their manager chains (merged, nearest first). */
@@ -138,14 +175,7 @@ export async function openLoad(db: Q, ids: readonly string[]): Promise<Map<strin
   return new Map(rows.map((r) => [r.assignee_id, Number(r.n)]));
 }
 
-export function directReportIds(db: Q, leadId: string) {
-  return db
-    .selectFrom('person')
-    .select('id')
-    .where('manager_id', '=', leadId)
-    .execute()
-    .then((r) => r.map((x) => x.id));
-}
+export const directReportIds = findDirectReportIds;
 
 /** The team a person works in by default: their own when they manage people, else their manager's. */
 export async function defaultTeamLead(db: Q, personId: string): Promise<string> {

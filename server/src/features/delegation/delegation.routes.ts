@@ -391,7 +391,11 @@ export function delegationRoutes(app: App, { database, mailer, config }: AppDeps
       querystring: c.matrixQuery,
       response: { 200: c.matrix, ...errors },
     },
-    handler: (req) => autonomy.getMatrix(db, actorOf(req), req.query),
+    // Sent as cached JSON bytes of the same shape (built and validated once, see getMatrixBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await autonomy.getMatrixBytes(db, actorOf(req), req.query)) as unknown as c.Matrix),
   });
   app.get('/api/autonomy/people/:id', {
     config: cfg('autonomy.read'),

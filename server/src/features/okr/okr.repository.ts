@@ -3,6 +3,7 @@ import { isPostgres } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { OkrKeyResultTable, OkrObjectiveTable, OkrReviewTable, OkrSettingsTable } from './okr.table.ts';
 import './okr.table.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type ObjectiveRow = OkrObjectiveTable;
@@ -34,12 +35,16 @@ export async function upsertSettings(db: Q, row: OkrSettingsTable): Promise<void
 
 // ── Team ──
 /** The team manager and their direct reports, in one indexed read (person.manager_id is indexed). */
-export function findTeam(db: Q, managerId: string): Promise<PersonLite[]> {
-  return db
+const teamOf = preparedQuery((db, p: (name: 'managerId') => string) =>
+  db
     .selectFrom('person')
     .select(['id', 'first_name', 'last_name', 'manager_id', 'org_id', 'status'])
-    .where((eb) => eb.or([eb('id', '=', managerId), eb('manager_id', '=', managerId)]))
-    .execute();
+    .where((eb) => eb.or([eb('id', '=', p('managerId')), eb('manager_id', '=', p('managerId'))])),
+);
+
+/** The manager and their direct reports (every team page and objective read starts here). */
+export function findTeam(db: Q, managerId: string): Promise<PersonLite[]> {
+  return teamOf(db, { managerId });
 }
 
 export function findPeople(db: Q, ids: readonly string[]): Promise<PersonLite[]> {

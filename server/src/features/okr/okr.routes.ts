@@ -27,6 +27,7 @@ import {
   reviewParams,
   saveReviewBody,
   teamPage,
+  type TeamPage,
   updateKeyResultBody,
   updateObjectiveBody,
   updateOkrSettingsBody,
@@ -81,7 +82,11 @@ export function okrRoutes(app: App, { database }: AppDeps) {
       params: idParam,
       response: { 200: teamPage, ...errors },
     },
-    handler: (req) => okr.getTeamPage(db, actorOf(req), req.params.id),
+    // Sent as cached JSON bytes of the same shape (built and validated once, see getTeamPageBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await okr.getTeamPageBytes(db, actorOf(req), req.params.id)) as unknown as TeamPage),
   });
 
   app.post('/api/okr/teams/:id/objectives', {

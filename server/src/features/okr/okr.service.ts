@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   CreateKeyResultBody,
   CreateObjectiveBody,
@@ -11,6 +11,7 @@ import type {
   UpdateKeyResultBody,
   UpdateObjectiveBody,
 } from '../../../../core/api/okr.schemas.ts';
+import { teamPage } from '../../../../core/api/okr.schemas.ts';
 import { nowIso } from '../../db/dialect.ts';
 import type { DB } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
@@ -20,6 +21,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findManagerChain } from '../people/person.repository.ts';
 import { krTargetProblem, type KrDirection } from '../../../../core/domain/okr-progress.ts';
 import { presentDetail, presentRef, presentSummary, teamSubjectOf, type Names } from './okr.presenter.ts';
+import { okrChanged, teamPageCache } from './okr.cache.ts';
 import * as repo from './okr.repository.ts';
 import {
   OKR_TIME_ZONE,
@@ -38,6 +40,13 @@ const clockNow = () => ({ today: today(), now: nowIso() });
 const namesOf = (people: readonly repo.PersonLite[]): Map<string, repo.PersonLite> =>
   new Map(people.map((p) => [p.id, p]));
 
+/** Runs an OKR write in a transaction, then drops the organisation's cached team pages. */
+async function okrWrite<T>(db: Db, orgId: string, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const out = await db.transaction().execute(fn);
+  okrChanged(orgId);
+  return out;
+}
+
 // ── Settings ──
 async function periodKindOf(db: Db, orgId: string): Promise<PeriodKind> {
   const s = await repo.findSettings(db, orgId);
@@ -55,6 +64,7 @@ export async function getSettings(db: Db, actor: Actor): Promise<OkrSettings> {
 export async function updateSettings(db: Db, actor: Actor, periodKind: PeriodKind): Promise<OkrSettings> {
   authorize(actor, 'okr.updateSettings', { orgId: actor.orgId });
   await repo.upsertSettings(db, { org_id: actor.orgId, period_kind: periodKind, updated_at: nowIso() });
+  okrChanged(actor.orgId);
   await recordAudit(db, {
     orgId: actor.orgId,
     actorPersonId: actor.personId,
@@ -191,12 +201,30 @@ function currentOf(objectives: readonly repo.ObjectiveRow[], day: string) {
   return active.find((o) => o.period_start <= day && day <= o.period_end) ?? active[0] ?? null;
 }
 
-/** The team objective page: the current objective in full and every objective of the team, in one call. */
-export async function getTeamPage(db: Db, actor: Actor, managerId: string): Promise<TeamPage> {
+/**
+ * The team objective page as UTF-8 JSON. Built, validated against the contract and encoded once per team,
+ * reader and day, then kept until an OKR or people write (or 15 s, for changes made on another instance).
+ */
+export async function getTeamPageBytes(db: Db, actor: Actor, managerId: string): Promise<Buffer> {
   const loaded = await loadTeamOr404(db, managerId);
   authorize(actor, 'okr.read', loaded.subject);
-  const { manager, team, subject } = loaded;
   const clock = clockNow();
+  return teamPageCache.getOrCompute(
+    loaded.manager.org_id,
+    `${managerId}:${actor.personId}:${clock.today}`,
+    async () => Buffer.from(JSON.stringify(teamPage.parse(await buildTeamPage(db, actor, loaded, clock)))),
+  );
+}
+
+/** The team objective page: the current objective in full and every objective of the team, in one call. */
+async function buildTeamPage(
+  db: Db,
+  actor: Actor,
+  loaded: LoadedTeam,
+  clock: ReturnType<typeof clockNow>,
+): Promise<TeamPage> {
+  const { manager, team, subject } = loaded;
+  const managerId = manager.id;
   const day = clock.today;
   const [objectives, periodKind] = await Promise.all([
     repo.listTeamObjectives(db, manager.org_id, managerId),
@@ -357,7 +385,7 @@ export async function createObjective(
     created_at: now,
     updated_at: now,
   };
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     // One active objective per team and period: an overlapping one is refused (the unique index backs it).
     const [existing] = await repo.findActiveOverlapping(trx, [managerId], period.start, period.end);
     if (existing) throw objectiveExists(existing);
@@ -399,7 +427,7 @@ export async function updateObjective(
     patch.parent_id = body.parentObjectiveId;
   }
   if (body.status !== undefined) patch.status = body.status;
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     if (body.status === 'active' && o.status !== 'active') {
       const [existing] = await repo.findActiveOverlapping(
         trx,
@@ -449,7 +477,7 @@ export async function addKeyResult(
   checkOwner(subject, body.ownerId);
   checkTarget(body);
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     await repo.lockObjective(trx, o.id);
     const existing = await repo.listKeyResults(trx, [o.id]);
     // The limit is the point of OKR light: a fourth key result is refused, whatever the client sent.
@@ -510,7 +538,7 @@ export async function updateKeyResult(
   if (body.direction !== undefined) patch.direction = body.direction;
   if (body.ownerId !== undefined) patch.owner_id = body.ownerId;
   if (body.confidence !== undefined) patch.confidence = body.confidence;
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     await repo.updateKeyResultRow(trx, id, patch);
     await recordAudit(trx, {
       orgId: o.org_id,
@@ -527,7 +555,7 @@ export async function deleteKeyResult(db: Db, actor: Actor, id: string): Promise
   const { o, subject } = await loadKeyResult(db, id);
   authorize(actor, 'okr.write', subject);
   checkActive(o);
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     await repo.deleteKeyResultRow(trx, id);
     await recordAudit(trx, {
       orgId: o.org_id,
@@ -564,7 +592,7 @@ export async function saveReview(
   if (new Set(body.entries.map((e) => e.keyResultId)).size !== body.entries.length)
     throw invalid('entries', 'okr.duplicate_key_result');
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await okrWrite(db, actor.orgId, async (trx) => {
     await repo.upsertReview(trx, {
       objective_id: o.id,
       week_start: weekStart,

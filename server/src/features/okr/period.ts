@@ -47,13 +47,20 @@ function formatter(
 
 /** Today's date in a time zone (reviews and reminders follow the team's calendar, not UTC). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // A date only changes on a minute boundary in every time zone: one formatting per zone and minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDay.get(timeZone);
+  if (last && last.minute === minute) return last.day;
   // en-CA formats as YYYY-MM-DD.
-  return formatter(
+  const day = formatter(
     dayFormats,
     timeZone,
     () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
   ).format(now);
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
+const lastDay = new Map<string, { minute: number; day: string }>();
 
 /** Hour (0–23) in a time zone. */
 export function hourIn(timeZone: string, now: Date = new Date()): number {

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../db/dialect.ts';
 import type { DB, OoActionTable, OoMeetingTable, OoTopicTable } from '../../db/schema.ts';
-import { preparedQuery } from './prepared-query.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type TopicRow = OoTopicTable;

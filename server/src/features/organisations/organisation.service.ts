@@ -6,6 +6,7 @@ import { authorize, can, type Actor } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { createPasswordUser, type Auth } from '../auth/auth.ts';
 import { insertPerson } from '../people/person.repository.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 export async function needsSetup(db: Kysely<DB>): Promise<boolean> {
   const row = await db.selectFrom('organisation').select('id').limit(1).executeTakeFirst();
@@ -64,8 +65,12 @@ export async function setupFirstOrganisation(db: Kysely<DB>, auth: Auth, input: 
   return createOrganisationWithAdmin(db, auth, input);
 }
 
+const orgById = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('organisation').selectAll().where('id', '=', p('id')),
+);
+
 async function loadOrg(db: Kysely<DB>, id: string) {
-  const org = await db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+  const [org] = await orgById(db, { id });
   if (!org) throw notFound();
   return org;
 }

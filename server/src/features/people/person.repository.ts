@@ -2,12 +2,19 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
 import { likePattern } from '../../db/dialect.ts';
 import { foldForSearch, personSearchText } from '../../lib/search-text.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type PersonRow = PersonTable;
 
-export function findPersonById(db: Q, id: string): Promise<PersonRow | undefined> {
-  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+// The hottest reads (almost every request loads a person and their manager chain) skip Kysely's
+// building and compiling: see preparedQuery.
+const personById = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('person').selectAll().where('id', '=', p('id')),
+);
+
+export async function findPersonById(db: Q, id: string): Promise<PersonRow | undefined> {
+  return (await personById(db, { id }))[0];
 }
 
 export function findPersonByUserId(db: Q, userId: string): Promise<PersonRow | undefined> {
@@ -34,13 +41,13 @@ export function findPersonByEmailAnyOrg(db: Q, email: string): Promise<PersonRow
 }
 
 /** The subject's managers, nearest first (recursive query, same on both engines). */
-export async function findManagerChain(db: Q, personId: string): Promise<string[]> {
-  const rows = await db
+const managerChain = preparedQuery((db, p: (name: 'personId') => string) =>
+  db
     .withRecursive('chain(id, manager_id, depth)', (qb) =>
       qb
         .selectFrom('person')
         .select(['id', 'manager_id', sql<number>`0`.as('depth')])
-        .where('id', '=', personId)
+        .where('id', '=', p('personId'))
         .unionAll((qb2) =>
           qb2
             .selectFrom('person as p')
@@ -52,9 +59,11 @@ export async function findManagerChain(db: Q, personId: string): Promise<string[
     .selectFrom('chain')
     .select(['id', 'depth'])
     .where('depth', '>', 0)
-    .orderBy('depth')
-    .execute();
-  return rows.map((r) => r.id);
+    .orderBy('depth'),
+);
+
+export async function findManagerChain(db: Q, personId: string): Promise<string[]> {
+  return (await managerChain(db, { personId })).map((r) => r.id);
 }
 
 /** Ids of everyone below a manager, at any depth. */
@@ -144,6 +153,19 @@ export async function listPeople(
   return { rows, total: Number(totalRow.n) };
 }
 
+/** Direct reports by name, through the manager+name index (no organisation scan). */
+export function findDirectReportIds(db: Q, managerId: string): Promise<string[]> {
+  return db
+    .selectFrom('person')
+    .select('id')
+    .where('manager_id', '=', managerId)
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
 export async function listSummariesByIds(db: Q, ids: string[]): Promise<SummaryRow[]> {
   if (ids.length === 0) return [];
   const out: SummaryRow[] = [];
@@ -157,12 +179,15 @@ export async function listSummariesByIds(db: Q, ids: string[]): Promise<SummaryR
   return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
-export function countDirectReports(db: Q, personId: string): Promise<{ n: number }> {
-  return db
+const directReportCount = preparedQuery((db, p: (name: 'personId') => string) =>
+  db
     .selectFrom('person')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('manager_id', '=', personId)
-    .executeTakeFirstOrThrow();
+    .where('manager_id', '=', p('personId')),
+);
+
+export async function countDirectReports(db: Q, personId: string): Promise<{ n: number }> {
+  return (await directReportCount(db, { personId }))[0]!;
 }
 
 export function listOrgChart(db: Q, orgId: string) {
@@ -175,13 +200,16 @@ export function listOrgChart(db: Q, orgId: string) {
     .execute();
 }
 
-export function listSkills(db: Q, personId: string) {
-  return db
+const skillsOf = preparedQuery((db, p: (name: 'personId') => string) =>
+  db
     .selectFrom('person_skill')
     .select(['name', 'level'])
-    .where('person_id', '=', personId)
-    .orderBy('name')
-    .execute();
+    .where('person_id', '=', p('personId'))
+    .orderBy('name'),
+);
+
+export function listSkills(db: Q, personId: string) {
+  return skillsOf(db, { personId });
 }
 
 export async function replaceSkills(

@@ -35,7 +35,15 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       querystring: peopleListQuery,
       response: { 200: peoplePage, ...errors },
     },
-    handler: (req) => people.listPeople(db, actorOf(req), req.query),
+    // Cached JSON bytes of the same shape (see listPeopleBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(
+          (await people.listPeopleBytes(db, actorOf(req), req.query)) as unknown as z.infer<
+            typeof peoplePage
+          >,
+        ),
   });
 
   app.post('/api/people', {
@@ -61,11 +69,11 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       summary: 'Every person with their manager, to draw the organisation chart',
       response: { 200: orgChartResponse, ...errors },
     },
-    // Sent as the cached JSON text (same shape as orgChartResponse), so it is neither rebuilt nor re-validated.
+    // Sent as the cached JSON bytes (same shape as orgChartResponse), so it is neither rebuilt nor re-validated.
     handler: async (req, reply) =>
       reply
         .type('application/json; charset=utf-8')
-        .send((await people.orgChartJson(db, actorOf(req))) as unknown as z.infer<typeof orgChartResponse>),
+        .send((await people.orgChartBytes(db, actorOf(req))) as unknown as z.infer<typeof orgChartResponse>),
   });
 
   app.post('/api/people/import', {
@@ -111,7 +119,18 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       querystring: teamQuery,
       response: { 200: teamResponse, ...errors },
     },
-    handler: (req) => people.listTeam(db, actorOf(req), req.params.id, req.query.scope),
+    // Cached JSON bytes of the same shape (see listTeamBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(
+          (await people.listTeamBytes(
+            db,
+            actorOf(req),
+            req.params.id,
+            req.query.scope,
+          )) as unknown as z.infer<typeof teamResponse>,
+        ),
   });
 
   app.post('/api/people/:id/invitation', {

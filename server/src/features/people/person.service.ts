@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../../core/api/people.schemas.ts';
+import { peoplePage, teamResponse } from '../../../../core/api/people.schemas.ts';
+import { createOrgCache } from '../../lib/org-cache.ts';
 import { nowIso, toFlag } from '../../db/dialect.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor, type PersonSubject } from '../../http/policy.ts';
@@ -41,48 +43,57 @@ export async function presentFull(db: Kysely<DB>, actor: Actor, row: repo.Person
   return presentDetail(actor, row, { subject, skills, manager, directReports: Number(reports.n) });
 }
 
-export async function listPeople(
+/**
+ * Directory pages, teams and the org chart are built only from people rows: their UTF-8 JSON is kept for a
+ * few seconds and dropped at every change of a person in this process (every write goes through the
+ * repository). Another instance's change shows within 15 s. Authorization runs before every lookup.
+ */
+const listings = createOrgCache<Buffer>({ ttlMs: 15_000, maxEntries: 2_000 });
+repo.onPeopleChanged(() => listings.clear());
+
+export async function listPeopleBytes(
   db: Kysely<DB>,
   actor: Actor,
   query: { q?: string; managerId?: string; limit: number; offset: number },
-) {
+): Promise<Buffer> {
   authorize(actor, 'people.list', { orgId: actor.orgId });
-  const { rows, total } = await repo.listPeople(db, actor.orgId, query);
-  return { items: rows.map(presentSummary), total, limit: query.limit, offset: query.offset };
+  const key = `list:${query.limit}:${query.offset}:${query.managerId ?? ''}:${query.q ?? ''}`;
+  return listings.getOrCompute(actor.orgId, key, async () => {
+    const { rows, total } = await repo.listPeople(db, actor.orgId, query);
+    const page = { items: rows.map(presentSummary), total, limit: query.limit, offset: query.offset };
+    return Buffer.from(JSON.stringify(peoplePage.parse(page)));
+  });
 }
 
-export async function listTeam(db: Kysely<DB>, actor: Actor, id: string, scope: 'direct' | 'subtree') {
+export async function listTeamBytes(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  scope: 'direct' | 'subtree',
+): Promise<Buffer> {
   const { subject } = await loadOrNotFound(db, id);
   authorize(actor, 'person.readTeam', subject);
-  const ids =
-    scope === 'direct'
-      ? (await repo.listPeople(db, subject.orgId, { managerId: id, limit: 10_000, offset: 0 })).rows.map(
-          (r) => r.id,
-        )
-      : await repo.findSubtreeIds(db, id);
-  const rows = await repo.listSummariesByIds(db, ids);
-  return { items: rows.map(presentSummary) };
+  return listings.getOrCompute(subject.orgId, `team:${scope}:${id}`, async () => {
+    const ids =
+      scope === 'direct' ? await repo.findDirectReportIds(db, id) : await repo.findSubtreeIds(db, id);
+    const rows = await repo.listSummariesByIds(db, ids);
+    return Buffer.from(JSON.stringify(teamResponse.parse({ items: rows.map(presentSummary) })));
+  });
 }
 
-/**
- * The org chart is the whole organisation (760 kB of JSON for 5,000 people): its serialised form is kept for
- * a few seconds and dropped at every change of a person in this process. Another instance's change shows
- * within ORG_CHART_TTL_MS.
- */
-const ORG_CHART_TTL_MS = 15_000;
-const orgChartCache = new Map<string, { json: string; at: number }>();
-repo.onPeopleChanged(() => orgChartCache.clear());
-
-export async function orgChartJson(db: Kysely<DB>, actor: Actor): Promise<string> {
+/** The whole organisation (760 kB of JSON for 5,000 people), from the same short-lived cache. */
+export async function orgChartBytes(db: Kysely<DB>, actor: Actor): Promise<Buffer> {
   authorize(actor, 'people.list', { orgId: actor.orgId });
-  const cached = orgChartCache.get(actor.orgId);
-  if (cached && Date.now() - cached.at < ORG_CHART_TTL_MS) return cached.json;
-  const rows = await repo.listOrgChart(db, actor.orgId);
-  const json = JSON.stringify({
-    items: rows.map((r) => ({ id: r.id, name: fullName(r), jobTitle: r.job_title, managerId: r.manager_id })),
+  return listings.getOrCompute(actor.orgId, 'org-chart', async () => {
+    const rows = await repo.listOrgChart(db, actor.orgId);
+    const items = rows.map((r) => ({
+      id: r.id,
+      name: fullName(r),
+      jobTitle: r.job_title,
+      managerId: r.manager_id,
+    }));
+    return Buffer.from(JSON.stringify({ items }));
   });
-  orgChartCache.set(actor.orgId, { json, at: Date.now() });
-  return json;
 }
 
 /** A manager must exist in the same organisation and must not sit below the person (no loops). */

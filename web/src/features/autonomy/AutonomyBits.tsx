@@ -2,7 +2,13 @@ import { Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@ma
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format.ts';
-import { type Indicator, type Period, type RateResult, periods } from './autonomy.api.ts';
+import {
+  type Indicator,
+  type IndicatorBrief,
+  type Period,
+  type RateResult,
+  periods,
+} from './autonomy.api.ts';
 import classes from './autonomy.module.css';
 
 export const LEVELS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -62,7 +68,13 @@ const trendArrow = { up: '↑', down: '↓', flat: '→' } as const;
 const trendClass = { up: classes.trendUp, down: classes.trendDown, flat: classes.trendFlat } as const;
 
 /** Arrow and delta in points, with a spoken sentence for screen readers. */
-export function Trend({ indicator, size = 'sm' }: { indicator: Indicator; size?: 'xs' | 'sm' | 'md' }) {
+export function Trend({
+  indicator,
+  size = 'sm',
+}: {
+  indicator: Pick<Indicator, 'trend' | 'delta'>;
+  size?: 'xs' | 'sm' | 'md';
+}) {
   const { t } = useTranslation();
   const p = usePercent();
   if (indicator.trend === null || indicator.delta === null) {
@@ -87,25 +99,25 @@ const SPARK_W = 72;
 const SPARK_H = 22;
 
 /** Polyline segments of a series, broken where a period has no data. */
-function segments(series: RateResult[], width: number, height: number, pad: number) {
+function segments(series: readonly (number | null)[], width: number, height: number, pad: number) {
   const n = series.length;
   const x = (i: number) => (n <= 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (n - 1));
   const y = (r: number) => pad + (1 - r) * (height - 2 * pad);
   const parts: { x: number; y: number }[][] = [];
   let current: { x: number; y: number }[] = [];
-  series.forEach((s, i) => {
-    if (s.rate === null) {
+  series.forEach((rate, i) => {
+    if (rate === null) {
       if (current.length) parts.push(current);
       current = [];
-    } else current.push({ x: x(i), y: y(s.rate) });
+    } else current.push({ x: x(i), y: y(rate) });
   });
   if (current.length) parts.push(current);
   return { parts, x, y };
 }
 
 /** A tiny line of the rate over the last periods; decorative, the figures are written next to it. */
-export function Sparkline({ series }: { series: RateResult[] }) {
-  const { parts } = segments(series, SPARK_W, SPARK_H, 3);
+export function Sparkline({ rates }: { rates: readonly (number | null)[] }) {
+  const { parts } = segments(rates, SPARK_W, SPARK_H, 3);
   return (
     <svg
       width={SPARK_W}
@@ -136,10 +148,10 @@ export function Sparkline({ series }: { series: RateResult[] }) {
 }
 
 /** The rate of a person's row: "72 %", trend, sparkline; or "not enough data". */
-export function RateCell({ indicator }: { indicator: Indicator }) {
+export function RateCell({ indicator }: { indicator: IndicatorBrief }) {
   const { t } = useTranslation();
   const p = usePercent();
-  const rate = indicator.current.rate;
+  const rate = indicator.rate;
   if (rate === null) {
     return (
       <Text size="sm" c="dimmed">
@@ -153,7 +165,7 @@ export function RateCell({ indicator }: { indicator: Indicator }) {
         {p.rate(rate)}
       </Text>
       <Trend indicator={indicator} />
-      <Sparkline series={indicator.series} />
+      <Sparkline rates={indicator.rates} />
     </Group>
   );
 }

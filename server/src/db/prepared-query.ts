@@ -1,6 +1,6 @@
 import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
-import { isPostgres } from '../../db/dialect.ts';
-import type { DB } from '../../db/schema.ts';
+import { isPostgres } from './dialect.ts';
+import type { DB } from './schema.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 const PLACEHOLDER = '\u0000relais-param:';

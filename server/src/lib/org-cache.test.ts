@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createOrgCache } from './org-cache.ts';
+
+describe('createOrgCache', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('computes once, then serves the stored value until its organisation changes', async () => {
+    const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 10 });
+    let n = 0;
+    const compute = async () => `v${++n}`;
+    expect(await cache.getOrCompute('org-a', 'k', compute)).toBe('v1');
+    expect(await cache.getOrCompute('org-a', 'k', compute)).toBe('v1');
+    expect(await cache.getOrCompute('org-b', 'k', compute)).toBe('v2');
+    cache.changed('org-a');
+    expect(await cache.getOrCompute('org-a', 'k', compute)).toBe('v3');
+    // The other organisation keeps its entry.
+    expect(await cache.getOrCompute('org-b', 'k', compute)).toBe('v2');
+  });
+
+  it('forgets an entry older than the time to live (another instance may have written)', async () => {
+    vi.useFakeTimers();
+    const cache = createOrgCache<number>({ ttlMs: 1_000, maxEntries: 10 });
+    let n = 0;
+    const compute = async () => ++n;
+    expect(await cache.getOrCompute('o', 'k', compute)).toBe(1);
+    vi.advanceTimersByTime(1_000);
+    expect(await cache.getOrCompute('o', 'k', compute)).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(await cache.getOrCompute('o', 'k', compute)).toBe(2);
+  });
+
+  it('never keeps a value computed before a write under the version that follows it', async () => {
+    const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 10 });
+    let release!: () => void;
+    const slow = cache.getOrCompute(
+      'o',
+      'k',
+      () => new Promise<string>((resolve) => (release = () => resolve('before the write'))),
+    );
+    cache.changed('o');
+    release();
+    expect(await slow).toBe('before the write');
+    expect(await cache.getOrCompute('o', 'k', async () => 'after the write')).toBe('after the write');
+  });
+
+  it('clear forgets every organisation, including reads still computing', async () => {
+    const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 10 });
+    await cache.getOrCompute('a', 'k', async () => 'old a');
+    let release!: () => void;
+    const slow = cache.getOrCompute('b', 'k', () => new Promise<string>((r) => (release = () => r('old b'))));
+    cache.clear();
+    release();
+    await slow;
+    expect(await cache.getOrCompute('a', 'k', async () => 'new a')).toBe('new a');
+    expect(await cache.getOrCompute('b', 'k', async () => 'new b')).toBe('new b');
+  });
+
+  it('starts afresh when full instead of growing without bound', async () => {
+    const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 2 });
+    await cache.getOrCompute('o', 'k1', async () => 'one');
+    await cache.getOrCompute('o', 'k2', async () => 'two');
+    await cache.getOrCompute('o', 'k3', async () => 'three');
+    expect(await cache.getOrCompute('o', 'k1', async () => 'one again')).toBe('one again');
+    expect(await cache.getOrCompute('o', 'k3', async () => 'not used')).toBe('three');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * A short-lived, per-process cache of computed responses, partitioned by organisation. Every write that can
+ * change a cached response calls `changed(orgId)` once committed, so the next read in this process computes
+ * afresh; another instance (PostgreSQL deployments) sees the change within `ttlMs` at most. A value is
+ * stored under the version seen when its computation started, so a read racing a write can never keep the
+ * older data under the newer version. The cache never decides who may read: callers authorize before every
+ * lookup, and put in the key whatever of the caller shapes the response.
+ */
+export interface OrgCache<T> {
+  getOrCompute(orgId: string, key: string, compute: () => Promise<T>): Promise<T>;
+  /** Something in this organisation changed: forget its entries. */
+  changed(orgId: string): void;
+  /** Something that may touch every organisation changed (people moved): forget everything. */
+  clear(): void;
+}
+
+export function createOrgCache<T>(opts: { ttlMs: number; maxEntries: number }): OrgCache<T> {
+  const entries = new Map<string, { value: T; at: number }>();
+  const versions = new Map<string, number>();
+  let generation = 0;
+  return {
+    async getOrCompute(orgId, key, compute) {
+      const full = `${orgId}:${generation}:${versions.get(orgId) ?? 0}:${key}`;
+      const hit = entries.get(full);
+      if (hit && Date.now() - hit.at <= opts.ttlMs) return hit.value;
+      const value = await compute();
+      if (entries.size >= opts.maxEntries) entries.clear();
+      entries.set(full, { value, at: Date.now() });
+      return value;
+    },
+    changed(orgId) {
+      versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
+      for (const k of entries.keys()) if (k.startsWith(`${orgId}:`)) entries.delete(k);
+    },
+    clear() {
+      generation += 1;
+      entries.clear();
+    },
+  };
+}
