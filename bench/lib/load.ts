@@ -3,6 +3,8 @@ import autocannon from 'autocannon';
 export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
+  /** Mean latency (fractional ms): resolves small latencies that p50, in whole ms, cannot. */
+  meanMs: number;
   p99Ms: number;
   requests: number;
   errors: number;
@@ -23,6 +25,12 @@ export interface LoadOptions {
 }
 
 /** One autocannon run; the counter behind `body` is shared by every connection. */
+/** Growth between two runs: p50 ÷ p50, or mean ÷ mean when a p50 is under 10 ms (whole ms are too coarse). */
+export function growthRatio(long: LoadResult, short: LoadResult): { ratio: number; basis: 'p50' | 'mean' } {
+  if (long.p50Ms >= 10 && short.p50Ms >= 10) return { ratio: long.p50Ms / short.p50Ms, basis: 'p50' };
+  return { ratio: long.meanMs / Math.max(short.meanMs, 0.001), basis: 'mean' };
+}
+
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   let n = 0;
   const headers = { ...o.headers, ...(o.body ? { 'content-type': 'application/json' } : {}) };
@@ -45,6 +53,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
+    meanMs: result.latency.average,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors,

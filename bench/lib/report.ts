@@ -1,4 +1,5 @@
 import type { LoadResult } from './load.ts';
+import type { MicroResult } from './micro.ts';
 import type { PageLoad, WebResult } from './web.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -17,7 +18,7 @@ export interface ScenarioResult {
   /** Relais ÷ bare, requests per second. */
   ratio?: number;
   /** p50 on the 3-year organisation ÷ p50 on the 3-month one. */
-  growth?: { shortP50Ms: number; ratio: number };
+  growth?: { shortP50Ms: number; ratio: number; basis: 'p50' | 'mean' };
   rssAfterMB?: number;
   error?: string;
 }
@@ -72,6 +73,7 @@ export interface BenchResults {
   };
   engines: EngineResult[];
   web: WebResult;
+  micro: MicroResult[];
   checks: Check[];
   notes: string[];
 }
@@ -83,7 +85,12 @@ const WRITE_P99 = 30;
 const PG_READ_P99 = 40;
 
 /** Every figure next to its target from the benchmark issue; in a quick run nothing is judged. */
-export function buildChecks(engines: EngineResult[], web: WebResult, judge: boolean): Check[] {
+export function buildChecks(
+  engines: EngineResult[],
+  web: WebResult,
+  micro: MicroResult[],
+  judge: boolean,
+): Check[] {
   const checks: Check[] = [];
   const add = (
     figure: string,
@@ -140,7 +147,7 @@ export function buildChecks(engines: EngineResult[], web: WebResult, judge: bool
         );
         if (s.growth)
           add(
-            `${db} ${s.id} growth p50 3y ÷ 3m`,
+            `${db} ${s.id} growth ${s.growth.basis} 3y ÷ 3m`,
             s.growth.ratio,
             '',
             `≤ ${GROWTH}`,
@@ -178,6 +185,8 @@ export function buildChecks(engines: EngineResult[], web: WebResult, judge: bool
     );
     add(`${db} RSS after load`, e.rssAfterLoadMB, 'MB', '≤ 200', (v) => v <= 200, e.engine === 'sqlite');
   }
+  for (const m of micro)
+    add(`${m.title}, p99`, m.p99Us / 1000, 'ms', `≤ ${m.targetUs / 1000}`, (v) => v <= m.targetUs / 1000);
   if (web.available) {
     add(
       'initial JS, sign-in page (gzip)',

@@ -189,3 +189,26 @@ export const clarityOverview = z.object({
   }),
 });
 export type ClarityOverview = z.infer<typeof clarityOverview>;
+
+// ── Jargon list (per organisation and language) ──────────────────────────────────────────────────
+export const MAX_JARGON_TERMS = 300;
+export const jargonLocales = ['fr', 'en'] as const;
+export const jargonLocaleParam = z.object({ locale: z.enum(jargonLocales) });
+/** The list to save (one term per entry; duplicates and blanks are dropped), or null for the default list. */
+export const jargonBody = z.object({
+  terms: z.array(trimmed(60)).max(MAX_JARGON_TERMS).nullable(),
+});
+const jargonOfLocale = z.object({
+  /** The list the clarity check uses in this language: the organisation's, or the default one. */
+  terms: z.array(z.string()),
+  custom: z.boolean(),
+  defaults: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+  updatedBy: personRef.nullable(),
+});
+export const jargonLists = z.object({
+  fr: jargonOfLocale,
+  en: jargonOfLocale,
+  permissions: z.object({ update: z.boolean() }),
+});
+export type JargonLists = z.infer<typeof jargonLists>;

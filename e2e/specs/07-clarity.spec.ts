@@ -146,4 +146,28 @@ test('a pitch written with the clarity check and rehearsed, a Good–Better–Be
   await expect(page.getByText('Une moyenne sur combien de clients ?')).toBeVisible();
   await expect(page.getByRole('button', { name: /Notifications, [1-9]\d* non lue/ })).toBeVisible();
   await checkPage(page, 'clarity-pitch-reviewed');
+
+  // The admin fits the French jargon list to the organisation: the clarity check follows at once.
+  await lea.nav('Organisation');
+  await expect(lea.heading('Organisation')).toBeVisible();
+  const frenchList = page.getByRole('form', { name: 'Liste en français' });
+  await expect(frenchList.getByText('Liste par défaut de Relais')).toBeVisible();
+  const terms = frenchList.getByRole('textbox', { name: 'Mots de jargon' });
+  await terms.fill(`${await terms.inputValue()}\nrecouvrement`);
+  await frenchList.getByRole('button', { name: 'Enregistrer la liste' }).click();
+  await expect(
+    frenchList.getByText('Liste enregistrée : le contrôle de clarté l’utilise dès maintenant.'),
+  ).toBeVisible();
+  await expect(frenchList.getByText('Liste de votre organisation')).toBeVisible();
+  await checkPage(page, 'admin-jargon');
+  await page.goto(pitchUrl);
+  await expect(lea.heading(`Pitch : ${TITLE}`)).toBeVisible();
+  await page
+    .getByRole('textbox', { name: 'Pitch', exact: true })
+    .fill('Nous prenons en charge le recouvrement : vos factures sont payées en 12 jours.');
+  await expect(page.getByText('Jargon : recouvrement.')).toBeVisible();
+  // Back to the default list, so that later runs start from the same place.
+  await lea.nav('Organisation');
+  await frenchList.getByRole('button', { name: 'Revenir à la liste par défaut' }).click();
+  await expect(frenchList.getByText('Liste par défaut rétablie.')).toBeVisible();
 });

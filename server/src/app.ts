@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import Fastify from 'fastify';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,6 +19,7 @@ import { z } from 'zod';
 import { ping } from './db/connection.ts';
 import { authHook } from './http/auth-hook.ts';
 import { forgetRecentSessions } from './http/session-fast-path.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/error-handler.ts';
 import type { RoutePolicy } from './http/policy.ts';
 import type { App, AppDeps } from './http/types.ts';
@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   });
   app.decorate('registeredRoutes', routes);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

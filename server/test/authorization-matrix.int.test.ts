@@ -308,6 +308,12 @@ const matrix: Record<string, Row> = {
     expect: cadenceReaders,
   },
   // ── OKR light (Cap): the subject leads the team (subject + direct report); chain and admin read ──
+  // The organisation's jargon list: every member reads it (their clarity check uses it), the admin edits it.
+  'GET /api/clarity/jargon': { request: () => ({ url: '/api/clarity/jargon' }), expect: all(200) },
+  'PUT /api/clarity/jargon/:locale': {
+    request: () => ({ url: '/api/clarity/jargon/fr', payload: { terms: null } }),
+    expect: all(403, { admin: 200 }),
+  },
   'GET /api/okr/overview': { request: () => ({ url: '/api/okr/overview' }), expect: all(200) },
   'GET /api/okr/settings': { request: () => ({ url: '/api/okr/settings' }), expect: all(200) },
   'PUT /api/okr/settings': {

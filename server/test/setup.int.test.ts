@@ -67,4 +67,20 @@ describe.each(DIALECTS)('onboarding of a fresh install on %s', (dialect) => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.rawPayload.length).toBeLessThan(doc.rawPayload.length / 3);
   });
+
+  it('every answer carries the security headers, API calls and unknown paths alike', async () => {
+    ctx = await createTestApp(dialect);
+    for (const url of ['/healthz', '/api/people', '/api/nothing-here']) {
+      const res = await ctx.app.inject({ url });
+      expect(res.headers['content-security-policy'], url).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+      );
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      // http://localhost in tests: no HSTS (it would pin a plain-HTTP development host).
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import * as oneOnOnesSpeed from './migrations/20261123T1150_one_on_ones_speed.ts
 import * as delegation from './migrations/20261123T1200_delegation.ts';
 import * as okr from './migrations/20261123T1300_okr.ts';
 import * as clarity from './migrations/20261123T1400_clarity.ts';
+import * as jargon from './migrations/20261123T1500_jargon.ts';
 
 /** Migrations are listed here explicitly so a bundled build needs no file-system scan. Never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261123T1200_delegation': delegation,
   '20261123T1300_okr': okr,
   '20261123T1400_clarity': clarity,
+  '20261123T1500_jargon': jargon,
 };
 
 class StaticProvider implements MigrationProvider {

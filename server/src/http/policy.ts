@@ -155,6 +155,9 @@ export const policies = {
   'clarity.readReview': (a: Actor, s: ClarityReviewSubject) => requester(a, s) || reviewer(a, s),
   'clarity.answerReview': (a: Actor, s: ClarityReviewSubject) => reviewer(a, s),
   'clarity.withdrawReview': (a: Actor, s: ClarityReviewSubject) => requester(a, s),
+  // The organisation's jargon list: everyone's clarity check uses it; the admin edits it.
+  'clarity.readJargon': (a: Actor, s: OrgSubject) => sameOrg(a, s),
+  'clarity.updateJargon': (a: Actor, s: OrgSubject) => admin(a, s),
 } as const;
 
 export type Action = keyof typeof policies;
@@ -194,6 +197,7 @@ const readActionOf: Partial<Record<Action, Action>> = {
   'clarity.requestObjectiveReview': 'okr.read',
   'clarity.answerReview': 'clarity.readReview',
   'clarity.withdrawReview': 'clarity.readReview',
+  'clarity.updateJargon': 'clarity.readJargon',
 };
 
 export function can<A extends Action>(actor: Actor, action: A, subject: SubjectOf<A>): boolean {

@@ -8,12 +8,13 @@ import {
   type ClarityKind,
   type ClarityLocale,
 } from '../../../core/domain/clarity.ts';
+import { useJargonLists } from '../app/jargon.api.ts';
 
 interface ClarityHintsProps {
   /** The text being written (checked ~250 ms after the last keystroke). */
   text: string;
   kind: ClarityKind;
-  /** The organisation's jargon list; the default list of the UI language otherwise. */
+  /** A jargon list to use instead of the organisation's (tests, previews). */
   jargon?: readonly string[];
   /** Id of the hints, for the field's aria-describedby. */
   id?: string;
@@ -29,9 +30,13 @@ export function ClarityHints({ text, kind, jargon, id }: ClarityHintsProps) {
   const { t, i18n } = useTranslation();
   const [debounced] = useDebouncedValue(text, 250);
   const locale: ClarityLocale = i18n.language?.startsWith('en') ? 'en' : 'fr';
+  // The organisation's own list of this language when it has one, else the default list.
+  const lists = useJargonLists();
+  const own = lists.data?.[locale];
+  const list = jargon ?? (own?.custom ? own.terms : undefined);
   const findings = useMemo(
-    () => checkClarity(debounced, { locale, kind, jargon }),
-    [debounced, locale, kind, jargon],
+    () => checkClarity(debounced, { locale, kind, jargon: list }),
+    [debounced, locale, kind, list],
   );
   const written = debounced.trim() !== '';
 

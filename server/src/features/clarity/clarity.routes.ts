@@ -19,6 +19,8 @@
  *   POST   /api/clarity/reviews/:id/marks            clarity.answerReview   the reviewer
  *   DELETE /api/clarity/reviews/:id/marks/:markId    clarity.answerReview
  *   POST   /api/clarity/reviews/:id/answer           clarity.answerReview   tells the requester, once
+ *   GET    /api/clarity/jargon                       clarity.readJargon  the organisation's lists (or defaults)
+ *   PUT    /api/clarity/jargon/:locale               clarity.updateJargon   admin; terms null = default list
  */
 import { z } from 'zod';
 import * as c from '../../../../core/api/clarity.schemas.ts';
@@ -27,6 +29,7 @@ import { actorOf } from '../../http/auth-hook.ts';
 import type { RoutePolicy } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import * as clarity from './clarity.service.ts';
+import { getJargon, saveJargon } from './jargon.service.ts';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 const empty = { 204: z.null(), ...errors };
@@ -189,5 +192,28 @@ export function clarityRoutes(app: App, { database }: AppDeps) {
       response: { 200: c.reviewDetail, ...errors },
     },
     handler: (req) => clarity.answerReview(db, actorOf(req), req.params.id),
+  });
+
+  // ── Jargon list ──
+  app.get('/api/clarity/jargon', {
+    config: cfg('clarity.readJargon'),
+    schema: {
+      tags,
+      summary:
+        "The jargon list of each language the clarity check uses: the organisation's own or the default",
+      response: { 200: c.jargonLists, ...errors },
+    },
+    handler: (req) => getJargon(db, actorOf(req)),
+  });
+  app.put('/api/clarity/jargon/:locale', {
+    config: cfg('clarity.updateJargon'),
+    schema: {
+      tags,
+      summary: "Replace the organisation's jargon list of one language (null: back to the default list)",
+      params: c.jargonLocaleParam,
+      body: c.jargonBody,
+      response: { 200: c.jargonLists, ...errors },
+    },
+    handler: (req) => saveJargon(db, actorOf(req), req.params.locale, req.body.terms),
   });
 }

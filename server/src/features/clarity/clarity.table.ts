@@ -58,6 +58,15 @@ export interface ClReviewMarkTable {
   created_at: string;
 }
 
+/** An organisation's jargon list for one language (JSON array of terms); no row = the default list. */
+export interface ClJargonTable {
+  org_id: string;
+  locale: string;
+  terms: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
     cl_pitch: ClPitchTable;
@@ -65,5 +74,6 @@ declare module '../../db/schema.ts' {
     cl_share: ClShareTable;
     cl_review: ClReviewTable;
     cl_review_mark: ClReviewMarkTable;
+    cl_jargon: ClJargonTable;
   }
 }

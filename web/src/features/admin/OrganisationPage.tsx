@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useOrganisation, useUpdateOrganisation, type Organisation } from './admin.api.ts';
 import { OkrSettingsSection } from '../okr/OkrSettingsSection.tsx';
+import { JargonSection } from '../clarity/JargonSection.tsx';
 
 export function OrganisationPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function OrganisationPage() {
       {org.isError && <ErrorAlert error={org.error} />}
       {org.data && <OrganisationForm org={org.data} />}
       <OkrSettingsSection />
+      <JargonSection />
       <Card withBorder component="section" aria-labelledby="api-docs">
         <Title order={2} size="h4" id="api-docs" mb="xs">
           {t('admin.organisation.apiTitle')}

@@ -1,10 +1,13 @@
 import { Group, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { KeyResult, ReviewWeek } from './okr.api.ts';
 import { useOkrFormat } from './okr.format.ts';
 
-const W = 640;
+/** Drawing width: narrower on a phone, so that the labels keep a readable size once scaled to the screen. */
+const WIDE = 640;
+const NARROW = 360;
 const H = 200;
 const PAD = { left: 44, right: 36, top: 14, bottom: 28 };
 
@@ -16,6 +19,8 @@ const PAD = { left: 44, right: 36, top: 14, bottom: 28 };
 export function KeyResultChart({ kr, weeks }: { kr: KeyResult; weeks: readonly ReviewWeek[] }) {
   const { t } = useTranslation();
   const fmt = useOkrFormat();
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
+  const W = narrow ? NARROW : WIDE;
   const points = weeks.map((w) => ({ week: w, entry: w.entries.find((e) => e.keyResultId === kr.id) }));
   const values = points.flatMap((p) => (p.entry ? [p.entry.value] : []));
   let lo = Math.min(kr.start, kr.target, ...values);
@@ -48,7 +53,7 @@ export function KeyResultChart({ kr, weeks }: { kr: KeyResult; weeks: readonly R
     reviews: points.filter((p) => p.entry).length,
     missed,
   });
-  const labelEvery = Math.ceil(weeks.length / 7);
+  const labelEvery = Math.ceil(weeks.length / (narrow ? 4 : 7));
 
   return (
     <figure style={{ margin: 0 }}>
