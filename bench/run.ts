@@ -28,7 +28,7 @@ import {
   repoRoot,
   type Dataset,
 } from './generate.ts';
-import { startChild, type Child } from './lib/children.ts';
+import { bundle, startChild, type Child } from './lib/children.ts';
 import { growthRatio, runLoad, signIn, type LoadResult } from './lib/load.ts';
 import {
   buildChecks,
@@ -174,7 +174,8 @@ async function runEngine(
   const base = `http://127.0.0.1:${port}`;
   let app: Child | null = null;
   try {
-    app = await startChild(appServer, { ...env, PORT: String(port), PUBLIC_URL: base });
+    const bundled = await bundle(appServer, path.join(repoRoot, 'bench/.data/app-server.mjs'));
+    app = await startChild(bundled, { ...env, PORT: String(port), PUBLIC_URL: base });
     result.rssIdleMB = mb(app.rssBytes());
     for (const s of scenarios) result.scenarios.push(await runScenario(app, base, dataset, s, engine));
     result.rssAfterLoadMB = mb(app.rssBytes());

@@ -10,13 +10,32 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/**
+ * Bundles a TypeScript entry with esbuild (dependencies stay external), as `bin/relais.mjs` does for the real
+ * server: the process under load then runs what users run, without tsx's loader thread and its memory.
+ */
+export async function bundle(entry: string, outfile: string): Promise<string> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
 export async function startChild(
   script: string,
   env: Record<string, string>,
   init?: unknown,
 ): Promise<Child> {
   const proc = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
+import { registerPool } from './prepared-query.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -44,6 +45,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
       console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL client error', err: err.message })),
     );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    registerPool(db, pool);
     return {
       db,
       authDb,
