@@ -19,6 +19,13 @@ function day(days: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** The same day as the card shows it ("12 mars 2030"). */
+function longDay(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(d);
+}
+
 /** The other side does not stream card changes: reload to see them. */
 async function reload(page: Page) {
   await page.reload();
@@ -97,6 +104,29 @@ test('a delegation with its checklist: question, acceptance, checkpoint, alert, 
   await expect(page.getByText('5 · Conseiller').first()).toBeVisible();
   await checkPage(page, 'delegation-card-proposed');
 
+  // Léa reframes the card before Hugo answers: a refused date sits under its field, nothing typed is lost.
+  const indicators = 'Bon de commande signé, marge au-dessus de 30 %, livraison planifiée.';
+  await page.getByRole('button', { name: 'Modifier la carte' }).click();
+  const edit = page.getByRole('dialog', { name: 'Modifier la carte' });
+  await expect(edit.getByLabel('Résultat attendu', { exact: true })).toHaveValue(OUTCOME);
+  await expect(edit.getByRole('radio', { name: /^5 · Conseiller/ })).toBeChecked();
+  await checkPage(page, 'delegation-card-edit');
+  await edit.getByLabel('Indicateurs de réussite', { exact: true }).fill(indicators);
+  // Before the checkpoint already planned in a week: the server refuses.
+  await edit.getByLabel('Échéance', { exact: true }).fill(day(3));
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(edit.getByLabel('Échéance', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(edit.getByLabel('Échéance', { exact: true })).toHaveAccessibleDescription(
+    /ne peut pas précéder un point d'étape/,
+  );
+  await expect(edit.getByLabel('Indicateurs de réussite', { exact: true })).toHaveValue(indicators);
+  await edit.getByLabel('Échéance', { exact: true }).fill(day(28));
+  await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Carte modifiée' })).toBeVisible();
+  await expect(page.getByText(indicators)).toBeVisible();
+  await expect(page.getByText(longDay(28))).toBeVisible();
+
   // Hugo is told in the bell, opens the card and asks a question before accepting.
   const memberContext = await browser.newContext({ locale: 'fr-FR', reducedMotion: 'reduce' });
   const memberPage = await memberContext.newPage();
@@ -106,6 +136,8 @@ test('a delegation with its checklist: question, acceptance, checkpoint, alert, 
   await memberPage.getByRole('button', { name: /^Notifications, \d+ non lues?$/ }).click();
   await memberPage.getByRole('link', { name: /vous propose une délégation/ }).click();
   await expect(hugoApp.heading(OUTCOME)).toBeVisible();
+  await expect(memberPage.getByText(longDay(28))).toBeVisible();
+  await expect(memberPage.getByRole('button', { name: 'Modifier la carte' })).toHaveCount(0);
   await memberPage
     .getByLabel('Votre question', { exact: true })
     .fill('Puis-je proposer un paiement en trois fois ?');
@@ -180,6 +212,8 @@ test('a delegation with its checklist: question, acceptance, checkpoint, alert, 
   await reload(page);
   await expect(page.getByRole('heading', { name: `Élever le niveau dans « ${DOMAIN} »` })).toBeVisible();
   await checkPage(page, 'delegation-card-raise');
+  // Done: the frame no longer changes.
+  await expect(page.getByRole('button', { name: 'Modifier la carte' })).toHaveCount(0);
   await page.getByRole('button', { name: /^Passer au niveau 5/ }).click();
   await expect(page.getByText(/est maintenant au niveau 5 · Conseiller/)).toBeVisible();
   await page.getByLabel('Votre bravo', { exact: true }).fill('Belle négociation, et le client est ravi.');

@@ -23,7 +23,7 @@ import { invalid, notFound } from '../../http/errors.ts';
 import { authorize, can, type Actor } from '../../http/policy.ts';
 import { notify } from '../notifications/inbox.ts';
 import { fullName } from '../people/person.presenter.ts';
-import { findSubtreeIds } from '../people/person.repository.ts';
+import { findPersonById, findSubtreeIds } from '../people/person.repository.ts';
 import { loadPersonSubject } from '../people/person.service.ts';
 import { autonomyChanged, matrixCache } from './autonomy.cache.ts';
 import { todayIso } from './card.service.ts';
@@ -98,11 +98,7 @@ export async function getMatrixBytes(
   // The caller's own matrix needs no chain lookup; anyone else's is checked against the manager chain.
   let manager: { first_name: string; last_name: string; org_id: string } | undefined;
   if (managerId === actor.personId) {
-    manager = await db
-      .selectFrom('person')
-      .select(['first_name', 'last_name', 'org_id'])
-      .where('id', '=', managerId)
-      .executeTakeFirst();
+    manager = await findPersonById(db, managerId);
     if (!manager) throw notFound();
   } else {
     manager = (await loadVisiblePerson(db, actor, managerId)).row;

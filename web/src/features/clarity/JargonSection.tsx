@@ -30,12 +30,7 @@ export function JargonSection() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {LOCALES.map((locale) => (
-          <JargonForm
-            // A saved or reset list starts the form again from what the server keeps.
-            key={`${locale}:${lists.data[locale].updatedAt ?? 'default'}:${lists.data[locale].custom}`}
-            locale={locale}
-            lists={lists.data}
-          />
+          <JargonForm key={locale} locale={locale} lists={lists.data} />
         ))}
       </SimpleGrid>
     </Card>
@@ -53,14 +48,19 @@ function JargonForm({ locale, lists }: { locale: Locale; lists: JargonLists }) {
   const count = linesOf(text).filter((l) => l.trim() !== '').length;
   const id = `jargon-${locale}`;
 
+  // The form then shows the list as the server keeps it (cleaned, or the default one).
+  const showSaved = (saved: JargonLists, message: 'saved' | 'resetDone') => {
+    setText(saved[locale].terms.join('\n'));
+    setDone(message);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    save.mutate({ locale, terms: linesOf(text) }, { onSuccess: () => setDone('saved') });
+    save.mutate({ locale, terms: linesOf(text) }, { onSuccess: (saved) => showSaved(saved, 'saved') });
   };
   const reset = () => {
     setDone(null);
-    save.mutate({ locale, terms: null }, { onSuccess: () => setDone('resetDone') });
+    save.mutate({ locale, terms: null }, { onSuccess: (saved) => showSaved(saved, 'resetDone') });
   };
 
   return (
@@ -107,7 +107,7 @@ function JargonForm({ locale, lists }: { locale: Locale; lists: JargonLists }) {
           </Group>
         )}
         {done && (
-          <Text size="sm" c="green.9" role="status">
+          <Text size="sm" fw={600} role="status">
             {t(`clarity.jargonAdmin.${done}`)}
           </Text>
         )}

@@ -33,6 +33,7 @@ import {
 } from './delegation.api.ts';
 import { AlertBanner, AlertPanel } from './CardAlert.tsx';
 import { BravoSection, CheckpointSection, RaiseLevel, Thread, ValidationSection } from './CardSections.tsx';
+import { EditCard, type EditOutcome } from './EditCard.tsx';
 import { LevelBadge, Panel, StatusBadge, StatusSteps, useDay, useLevelLabel } from './parts.tsx';
 
 export function CardPage() {
@@ -43,8 +44,13 @@ export function CardPage() {
   return <CardView key={id} card={card.data} />;
 }
 
+const openStatuses: readonly CardDetail['status'][] = ['proposed', 'accepted', 'in_progress'];
+
 function CardView({ card }: { card: CardDetail }) {
   const { t } = useTranslation();
+  // The delegator may reframe the card until it is done or declined.
+  const canEdit = card.permissions.edit && openStatuses.includes(card.status);
+  const [edited, setEdited] = useState<EditOutcome | null>(null);
   const main = (
     <Grid.Col key="main" span={{ base: 12, lg: 8 }} order={{ lg: 1 }}>
       <Stack>
@@ -81,9 +87,12 @@ function CardView({ card }: { card: CardDetail }) {
     <Stack>
       <PageTitle
         actions={
-          <Anchor component={Link} to="/delegation">
-            {t('delegation.back')}
-          </Anchor>
+          <Group gap="md">
+            {canEdit && <EditCard card={card} onDone={setEdited} />}
+            <Anchor component={Link} to="/delegation">
+              {t('delegation.back')}
+            </Anchor>
+          </Group>
         }
       >
         {card.outcome}
@@ -100,6 +109,17 @@ function CardView({ card }: { card: CardDetail }) {
           {t('delegation.card.fromTo', { from: card.delegator.name, to: card.assignee.name })}
         </Text>
       </Group>
+      {edited && (
+        <Alert
+          color={edited === 'saved' ? 'green' : 'gray'}
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('ui.close')}
+          onClose={() => setEdited(null)}
+        >
+          {t(edited === 'saved' ? 'delegation.edit.saved' : 'delegation.edit.unchanged')}
+        </Alert>
+      )}
       <AlertBanner card={card} />
       <Card withBorder padding="sm">
         <StatusSteps card={card} />

@@ -18,9 +18,10 @@ import type {
   indicatorBody,
   setLevelBody,
   suggestionList,
+  updateCardBody,
   validationAnswerBody,
 } from '../../../../core/api/delegation.schemas.ts';
-import { api, post } from '../../app/api.ts';
+import { api, patch, post } from '../../app/api.ts';
 
 export type {
   CardDetail,
@@ -32,6 +33,7 @@ export type {
   ValidationRequest,
 };
 export type CardList = z.infer<typeof cardList>;
+export type UpdateCardBody = z.input<typeof updateCardBody>;
 export type CheckpointStatusInput = z.input<typeof checkpointStatusBody>;
 export type CheckpointState = CheckpointStatusInput['status'];
 export type IndicatorInput = z.input<typeof indicatorBody>;
@@ -115,6 +117,9 @@ function useCardMutation<V>(id: string, fn: (vars: V) => Promise<CardDetail>) {
 
 const c = (id: string) => `${base}/cards/${enc(id)}`;
 
+/** The delegator edits an open card: only the fields sent change. */
+export const useUpdateCard = (id: string) =>
+  useCardMutation(id, (body: UpdateCardBody) => patch<CardDetail>(c(id), body));
 export const useAccept = (id: string) => useCardMutation(id, () => post<CardDetail>(`${c(id)}/accept`));
 export const useStart = (id: string) => useCardMutation(id, () => post<CardDetail>(`${c(id)}/start`));
 export const useDecline = (id: string) =>

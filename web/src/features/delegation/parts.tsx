@@ -251,18 +251,17 @@ export function relativeTime(lang: string, iso: string, now: number): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(iso));
 }
 
-/** A titled card section; its heading names the landmark. */
-export function Panel({
-  title,
-  intro,
-  children,
-  highlight,
-}: {
+export interface PanelProps {
   title: string;
   intro?: ReactNode;
   children: ReactNode;
   highlight?: boolean;
-}) {
+  /** Heading level: 3 inside a dialog, whose title is the h2. */
+  order?: 2 | 3;
+}
+
+/** A titled card section; its heading names the landmark. */
+export function Panel({ title, intro, children, highlight, order = 2 }: PanelProps) {
   const id = useId();
   return (
     <Card
@@ -271,7 +270,7 @@ export function Panel({
       aria-labelledby={id}
       style={highlight ? { borderColor: 'var(--mantine-color-blue-8)', borderWidth: 2 } : undefined}
     >
-      <Title order={2} size="h3" id={id} mb="xs">
+      <Title order={order} size={order === 3 ? 'h4' : 'h3'} id={id} mb="xs">
         {title}
       </Title>
       {intro && (
