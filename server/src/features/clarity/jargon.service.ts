@@ -9,7 +9,6 @@ import { fullName } from '../people/person.presenter.ts';
 import './clarity.table.ts';
 
 type Db = Kysely<DB>;
-const LOCALES: readonly ClarityLocale[] = ['fr', 'en'];
 
 /** Trimmed, blanks dropped, duplicates (ignoring case) dropped, first spelling kept, in the given order. */
 export function cleanTerms(terms: readonly string[]): string[] {
@@ -63,7 +62,6 @@ export async function saveJargon(
   terms: readonly string[] | null,
 ): Promise<JargonLists> {
   authorize(actor, 'clarity.updateJargon', { orgId: actor.orgId });
-  if (!LOCALES.includes(locale)) throw new Error(`unknown locale ${locale}`);
   await db.transaction().execute(async (trx) => {
     if (terms === null) {
       await trx
