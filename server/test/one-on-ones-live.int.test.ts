@@ -147,6 +147,16 @@ describe.each(DIALECTS)('live updates of a meeting on %s', (dialect) => {
           if (Date.now() > deadline) throw new Error('instance B never became healthy');
           await new Promise((r) => setTimeout(r, 100));
         }
+        // B keeps the opened meeting as bytes (the first read learns its series, the second stores it).
+        const openOnB = async () => {
+          const res = await fetch(`${b}/api/one-on-ones/meetings/${meetingId}`, {
+            headers: { cookie: cookie[manager.id]! },
+          });
+          expect(res.status).toBe(200);
+          return (await res.json()) as { topics: { title: string }[] };
+        };
+        await openOnB();
+        const before = (await openOnB()).topics.map((t) => t.title);
         const stream = await openSse(
           `${b}/api/one-on-ones/meetings/${meetingId}/events`,
           cookie[manager.id]!,
@@ -156,6 +166,9 @@ describe.each(DIALECTS)('live updates of a meeting on %s', (dialect) => {
           // The subscriber is on B; the change goes through A (in this process), then NOTIFY → B.
           expect((await addTopic(meetingId, report, 'Vu depuis l’autre instance')).statusCode).toBe(201);
           expect(await stream.waitFor(1, 1000)).toEqual([CHANGED]);
+          // By the time B pushes the change, its stored copy is gone: the page asking again sees the topic.
+          const after = (await openOnB()).topics.map((t) => t.title);
+          expect(after.filter((t) => !before.includes(t))).toEqual(['Vu depuis l’autre instance']);
         } finally {
           stream.close();
         }

@@ -403,6 +403,87 @@ describe.each(DIALECTS)('one-to-ones on %s', (dialect) => {
     });
   });
 
+  // An opened meeting is kept as bytes until its series changes (meeting.cache.ts): every kind of change shows at once.
+  describe('an opened meeting is never served stale', () => {
+    it('private note, topic, action done in another occurrence, series settings, rating and names show on the next open', async () => {
+      const { id: seriesId, meetings } = await makeSeries('manager', cast.subject.id);
+      const [m1, m2] = meetings as [string, string];
+      /** Opened three times: the first read learns the series, the second stores, the third is served stored. */
+      const open = async (m: string, who: string) => {
+        await ok('GET', `/api/one-on-ones/meetings/${m}`, who);
+        await ok('GET', `/api/one-on-ones/meetings/${m}`, who);
+        return ok('GET', `/api/one-on-ones/meetings/${m}`, who);
+      };
+      for (const who of ['manager', 'self']) expect((await open(m1, who)).myPrivateNote).toBe('');
+      await ok('PUT', `/api/one-on-ones/meetings/${m1}/private-note`, 'manager', { body: 'Penser au bilan' });
+      expect((await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'manager')).myPrivateNote).toBe(
+        'Penser au bilan',
+      );
+      expect((await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'self')).myPrivateNote).toBe('');
+
+      await ok('POST', `/api/one-on-ones/meetings/${m1}/topics`, 'self', {
+        title: 'Mon planning',
+        kind: 'personal',
+      });
+      expect(
+        (await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'manager')).topics.map(
+          (t: { title: string }) => t.title,
+        ),
+      ).toEqual(['Mon planning']);
+
+      const action = await ok('POST', `/api/one-on-ones/meetings/${m1}/actions`, 'manager', {
+        title: 'Relire la proposition',
+        ownerId: cast.subject.id,
+        kind: 'report_plan',
+      });
+      const carried = await open(m2, 'self');
+      expect(carried.actions.map((a: { id: string; done: boolean }) => [a.id, a.done])).toEqual([
+        [action.id, false],
+      ]);
+      await ok('PATCH', `/api/one-on-ones/actions/${action.id}`, 'self', { done: true });
+      // Done today, it belongs to the current occurrence (m1): m2 no longer carries it.
+      const after = await ok('GET', `/api/one-on-ones/meetings/${m2}`, 'self');
+      expect(after.actions).toEqual([]);
+
+      await open(m1, 'self');
+      await ok('PATCH', `/api/one-on-ones/series/${seriesId}`, 'manager', { location: 'Salle Rhône' });
+      expect((await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'self')).series.location).toBe(
+        'Salle Rhône',
+      );
+
+      await ok('POST', `/api/one-on-ones/meetings/${m1}/close`, 'manager', { confirmWithoutNextStep: true });
+      expect((await open(m1, 'self')).canRate).toBe(true);
+      await ok('POST', `/api/one-on-ones/meetings/${m1}/rating`, 'self', {
+        structured: 4,
+        useful: 4,
+        couldSpeak: 5,
+      });
+      expect((await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'self')).canRate).toBe(false);
+
+      expect((await open(m1, 'manager')).series.report.name).toBe('Sophie Sujet');
+      await ok('PATCH', `/api/people/${cast.subject.id}`, 'admin', { lastName: 'Sujet-Martin' });
+      try {
+        expect((await ok('GET', `/api/one-on-ones/meetings/${m1}`, 'manager')).series.report.name).toBe(
+          'Sophie Sujet-Martin',
+        );
+      } finally {
+        await ok('PATCH', `/api/people/${cast.subject.id}`, 'admin', { lastName: 'Sujet' });
+      }
+    });
+
+    it('a meeting in progress is read afresh each time (talk time runs)', async () => {
+      const { meetings } = await makeSeries('manager', cast.subject.id);
+      const m = meetings[0]!;
+      await ok('POST', `/api/one-on-ones/meetings/${m}/talk`, 'manager', { speaker: 'report' });
+      const first = await ok('GET', `/api/one-on-ones/meetings/${m}`, 'manager');
+      await ok('GET', `/api/one-on-ones/meetings/${m}`, 'manager');
+      await new Promise((r) => setTimeout(r, 30));
+      const later = await ok('GET', `/api/one-on-ones/meetings/${m}`, 'manager');
+      expect(first.status).toBe('in_progress');
+      expect(later.talkTime.reportMs).toBeGreaterThan(first.talkTime.reportMs);
+    });
+  });
+
   describe('moving and cancelling', () => {
     it('ask for a reason, show it, and count in the cadence of the series, the manager and the hierarchy', async () => {
       // Colleague is another direct report of the manager: a second pair.

@@ -9,8 +9,11 @@ import pg from 'pg';
  */
 export interface Fanout {
   readonly instanceId: string;
-  publish(topic: string): void;
+  /** Signals every topic given, in this order, here and (PostgreSQL) on every other instance in one notification. */
+  publish(...topics: string[]): void;
   subscribe(topic: string, listener: () => void): () => void;
+  /** Every topic published by another instance, heard before that topic's own subscribers. */
+  onRemote(listener: (topic: string) => void): () => void;
   /** Local subscribers of a topic (open streams on this instance). */
   subscriberCount(topic: string): number;
   start(): Promise<void>;
@@ -35,6 +38,7 @@ export function createFanout(opts: FanoutOptions): Fanout {
   const local = new EventEmitter();
   // Hundreds of open event streams may watch the same topic.
   local.setMaxListeners(0);
+  const remote = new EventEmitter();
   let client: pg.Client | null = null;
   let stopped = false;
   let reconnectTimer: NodeJS.Timeout | null = null;
@@ -47,8 +51,13 @@ export function createFanout(opts: FanoutOptions): Fanout {
     c.on('notification', (msg) => {
       if (msg.channel !== channel || !msg.payload) return;
       try {
-        const { i, t } = JSON.parse(msg.payload) as { i: string; t: string };
-        if (i !== instanceId && typeof t === 'string') deliver(t);
+        const { i, t } = JSON.parse(msg.payload) as { i: string; t: unknown };
+        if (i === instanceId || !Array.isArray(t)) return;
+        for (const topic of t)
+          if (typeof topic === 'string') {
+            remote.emit('topic', topic);
+            deliver(topic);
+          }
       } catch {
         // Not one of ours: ignore.
       }
@@ -88,10 +97,10 @@ export function createFanout(opts: FanoutOptions): Fanout {
 
   return {
     instanceId,
-    publish(topic) {
-      deliver(topic);
-      if (!opts.connectionString || stopped) return;
-      const payload = JSON.stringify({ i: instanceId, t: topic });
+    publish(...topics) {
+      for (const topic of topics) deliver(topic);
+      if (!opts.connectionString || stopped || topics.length === 0) return;
+      const payload = JSON.stringify({ i: instanceId, t: topics });
       const send =
         opts.notify ?? ((ch: string, p: string) => client?.query('select pg_notify($1, $2)', [ch, p]));
       void Promise.resolve()
@@ -101,6 +110,10 @@ export function createFanout(opts: FanoutOptions): Fanout {
     subscribe(topic, listener) {
       local.on(topic, listener);
       return () => local.off(topic, listener);
+    },
+    onRemote(listener) {
+      remote.on('topic', listener);
+      return () => remote.off('topic', listener);
     },
     subscriberCount: (topic) => local.listenerCount(topic),
     async start() {
@@ -112,6 +125,7 @@ export function createFanout(opts: FanoutOptions): Fanout {
       if (reconnectTimer) clearTimeout(reconnectTimer);
       reconnectTimer = null;
       local.removeAllListeners();
+      remote.removeAllListeners();
       const c = client;
       client = null;
       if (c) {

@@ -7,7 +7,13 @@
  * lookup, and put in the key whatever of the caller shapes the response.
  */
 export interface OrgCache<T> {
-  getOrCompute(orgId: string, key: string, compute: () => Promise<T>): Promise<T>;
+  /** `keep` may refuse to store a value that must be computed afresh each time (it is still returned). */
+  getOrCompute(
+    orgId: string,
+    key: string,
+    compute: () => Promise<T>,
+    keep?: (value: T) => boolean,
+  ): Promise<T>;
   /** Something in this organisation changed: forget its entries. */
   changed(orgId: string): void;
   /** Something that may touch every organisation changed (people moved): forget everything. */
@@ -19,11 +25,12 @@ export function createOrgCache<T>(opts: { ttlMs: number; maxEntries: number }): 
   const versions = new Map<string, number>();
   let generation = 0;
   return {
-    async getOrCompute(orgId, key, compute) {
+    async getOrCompute(orgId, key, compute, keep) {
       const full = `${orgId}:${generation}:${versions.get(orgId) ?? 0}:${key}`;
       const hit = entries.get(full);
       if (hit && Date.now() - hit.at <= opts.ttlMs) return hit.value;
       const value = await compute();
+      if (keep && !keep(value)) return value;
       if (entries.size >= opts.maxEntries) entries.clear();
       entries.set(full, { value, at: Date.now() });
       return value;

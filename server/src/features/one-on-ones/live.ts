@@ -6,6 +6,7 @@ import { authorize } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { createFanout, type Fanout } from '../../lib/fanout.ts';
 import { meetingEvents, type MeetingChanged } from './meeting.events.ts';
+import { meetingCache, seriesTopic, seriesOfTopic } from './meeting.cache.ts';
 import { findMeeting } from './meeting.repository.ts';
 import { pairOf } from './series.presenter.ts';
 
@@ -27,13 +28,23 @@ export function liveRoutes(app: App, { database, config }: AppDeps): Fanout {
     notify: (channel, payload) => database.pool!.query('select pg_notify($1, $2)', [channel, payload]),
     onError: (err) => app.log.warn({ err }, 'live updates: PostgreSQL fan-out error'),
   });
-  const onChange = (change: MeetingChanged) => fanout.publish(topicOf(change.meetingId));
+  // The series first: another instance forgets its stored copies before its open pages ask again.
+  const onChange = (change: MeetingChanged) =>
+    fanout.publish(seriesTopic(change.seriesId), topicOf(change.meetingId));
+  const onSeries = (seriesId: string) => fanout.publish(seriesTopic(seriesId));
+  const onRemote = (topic: string) => {
+    const seriesId = seriesOfTopic(topic);
+    if (seriesId) meetingCache.changed(seriesId);
+  };
+  let stopRemote = () => {};
   const open = new Set<() => void>();
   app.decorate('liveFanout', fanout);
 
   app.addHook('onReady', async () => {
     await fanout.start();
+    stopRemote = fanout.onRemote(onRemote);
     meetingEvents.on('changed', onChange);
+    meetingEvents.on('series', onSeries);
   });
   // Streams never end by themselves: end them first, or closing the server would wait for them.
   app.addHook('preClose', async () => {
@@ -41,6 +52,8 @@ export function liveRoutes(app: App, { database, config }: AppDeps): Fanout {
   });
   app.addHook('onClose', async () => {
     meetingEvents.off('changed', onChange);
+    meetingEvents.off('series', onSeries);
+    stopRemote();
     await fanout.stop();
   });
 

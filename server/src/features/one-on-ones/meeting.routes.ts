@@ -35,6 +35,7 @@ import {
   cancelBody,
   closeBody,
   meetingDetail,
+  type MeetingDetail,
   mood,
   moodBody,
   moveBody,
@@ -77,7 +78,11 @@ function meetingRoutes(app: App, { database }: AppDeps) {
       params: idParam,
       response: { 200: meetingDetail, ...errors },
     },
-    handler: (req) => meetings.getMeeting(db, actorOf(req), req.params.id),
+    // Sent as JSON bytes of the same shape (validated once when built, see getMeetingBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await meetings.getMeetingBytes(db, actorOf(req), req.params.id)) as unknown as MeetingDetail),
   });
 
   app.post(`${base}/topics`, {

@@ -1,23 +1,25 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { effectiveK } from '../../../../core/domain/k-anonymity.ts';
-import type {
-  ActionItem,
-  MeetingDetail,
-  Topic,
-  addActionBody,
-  addTopicBody,
-  moodBody,
-  ratingBody,
-  updateActionBody,
-  updateTopicBody,
+import {
+  meetingDetail as meetingDetailSchema,
+  type ActionItem,
+  type MeetingDetail,
+  type Topic,
+  type addActionBody,
+  type addTopicBody,
+  type moodBody,
+  type ratingBody,
+  type updateActionBody,
+  type updateTopicBody,
 } from '../../../../core/api/one-on-ones.schemas.ts';
 import { fromFlag, nowIso, toFlag } from '../../db/dialect.ts';
 import type { DB, OoMeetingTable } from '../../db/schema.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { authorize, type Actor } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { emitMeetingChanged } from './meeting.events.ts';
+import { emitMeetingChanged, emitSeriesChanged } from './meeting.events.ts';
+import { knownSeriesOf, meetingCache, rememberSeries, type CachedMeeting } from './meeting.cache.ts';
 import {
   isClosed,
   parseStepLog,
@@ -87,6 +89,28 @@ export async function getMeeting(db: Db, actor: Actor, id: string): Promise<Meet
   if (fromFlag(m.active) && Number(m.future_occurrences) < MIN_FUTURE)
     await ensureOccurrences(db, [{ ...m, id: m.series_id }], now);
   return meetingDetail(db, actor, m, now);
+}
+
+/**
+ * An opened meeting as UTF-8 JSON, validated against the contract once: served from `meetingCache` while
+ * nothing of its series changed (see meeting.cache.ts). A stored copy was built only after this reader was
+ * authorized for this meeting, and who may read a meeting (its two participants) changes only with people.
+ */
+export async function getMeetingBytes(db: Db, actor: Actor, id: string): Promise<Buffer> {
+  const build = async (): Promise<CachedMeeting> => {
+    const detail = await getMeeting(db, actor, id);
+    rememberSeries(id, detail.series.id);
+    return {
+      bytes: Buffer.from(JSON.stringify(meetingDetailSchema.parse(detail))),
+      live: detail.status === 'in_progress',
+    };
+  };
+  const seriesId = knownSeriesOf(id);
+  const key = `${id}:${actor.personId}:${nowIso().slice(0, 10)}`;
+  const built = seriesId
+    ? await meetingCache.getOrCompute(seriesId, key, build, (v) => !v.live)
+    : await build();
+  return built.bytes;
 }
 
 /** The detail after a write, read afresh (the caller was authorized by the write). */
@@ -193,7 +217,8 @@ export async function putPrivateNote(
     body,
     updated_at: nowIso(),
   });
-  // No change event: the other participant has nothing new to see.
+  // Nothing to push: the other participant has nothing new to see.
+  emitSeriesChanged(m.series_id);
   return { body };
 }
 
@@ -452,6 +477,7 @@ export async function rateMeeting(
     if (await repo.hasRated(db, m.id, actor.personId)) throw conflict('already_rated');
     throw err;
   }
+  emitSeriesChanged(m.series_id);
   return { ok: true };
 }
 

@@ -14,6 +14,7 @@ import { fullName } from '../people/person.presenter.ts';
 import { findPersonById, findSubtreeIds } from '../people/person.repository.ts';
 import { loadPersonSubject } from '../people/person.service.ts';
 import { computeCadence } from './cadence.ts';
+import { emitSeriesChanged } from './meeting.events.ts';
 import { isValidTimeZone, occurrencesToAdd } from './recurrence.ts';
 import { pairOf, presentSeriesDetail, presentSeriesSummary } from './series.presenter.ts';
 import * as repo from './series.repository.ts';
@@ -267,6 +268,7 @@ export async function updateSeries(
     if (reactivates && isUniqueViolation(e)) throw seriesExists(await otherName());
     throw e;
   }
+  emitSeriesChanged(id);
   return getSeries(db, actor, id);
 }
 
