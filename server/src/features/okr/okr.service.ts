@@ -206,13 +206,17 @@ function currentOf(objectives: readonly repo.ObjectiveRow[], day: string) {
  * reader and day, then kept until an OKR or people write (or 15 s, for changes made on another instance).
  */
 export async function getTeamPageBytes(db: Db, actor: Actor, managerId: string): Promise<Buffer> {
-  const loaded = await loadTeamOr404(db, managerId);
-  authorize(actor, 'okr.read', loaded.subject);
   const clock = clockNow();
+  // A stored page was built only after this reader was authorized for this team; who may read a team comes
+  // from people, and any people change empties the cache. Someone else's organisation: 404, never stored.
   return teamPageCache.getOrCompute(
-    loaded.manager.org_id,
+    actor.orgId,
     `${managerId}:${actor.personId}:${clock.today}`,
-    async () => Buffer.from(JSON.stringify(teamPage.parse(await buildTeamPage(db, actor, loaded, clock)))),
+    async () => {
+      const loaded = await loadTeamOr404(db, managerId);
+      authorize(actor, 'okr.read', loaded.subject);
+      return Buffer.from(JSON.stringify(teamPage.parse(await buildTeamPage(db, actor, loaded, clock))));
+    },
   );
 }
 

@@ -5,7 +5,10 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { authorize, can, type Actor } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { createPasswordUser, type Auth } from '../auth/auth.ts';
-import { insertPerson } from '../people/person.repository.ts';
+import { insertPerson, onPeopleChanged } from '../people/person.repository.ts';
+import { getPersonDetail } from '../people/person.service.ts';
+import { createOrgCache } from '../../lib/org-cache.ts';
+import { meResponse } from '../../../../core/api/org.schemas.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 
 export async function needsSetup(db: Kysely<DB>): Promise<boolean> {
@@ -85,6 +88,28 @@ function presentOrg(actor: Actor, org: Awaited<ReturnType<typeof loadOrg>>) {
   };
 }
 
+/**
+ * `GET /api/me` as UTF-8 JSON, per person (and two-factor state, which comes with the session): asked on
+ * every page load. Dropped by any people write and by a change of the organisation's settings.
+ */
+const meCache = createOrgCache<Buffer>({ ttlMs: 15_000, maxEntries: 10_000 });
+onPeopleChanged(() => meCache.clear());
+
+export function getMeBytes(db: Kysely<DB>, actor: Actor): Promise<Buffer> {
+  return meCache.getOrCompute(actor.orgId, `${actor.personId}:${actor.twoFactorEnabled}`, async () => {
+    const [person, org] = await Promise.all([
+      getPersonDetail(db, actor, actor.personId),
+      getOrganisation(db, actor),
+    ]);
+    const me = {
+      person,
+      organisation: { id: org.id, name: org.name, kThreshold: org.kThreshold },
+      twoFactorEnabled: actor.twoFactorEnabled,
+    };
+    return Buffer.from(JSON.stringify(meResponse.parse(me)));
+  });
+}
+
 export async function getOrganisation(db: Kysely<DB>, actor: Actor) {
   const org = await loadOrg(db, actor.orgId);
   authorize(actor, 'organisation.read', { orgId: org.id });
@@ -104,6 +129,7 @@ export async function updateOrganisation(
   if (body.kThreshold !== undefined) patch.k_threshold = body.kThreshold;
   if (Object.keys(patch).length > 0)
     await db.updateTable('organisation').set(patch).where('id', '=', org.id).execute();
+  meCache.changed(org.id);
   await recordAudit(db, {
     orgId: org.id,
     actorPersonId: actor.personId,

@@ -8,7 +8,13 @@ import { nowIso } from '../../db/dialect.ts';
 import { translate, fieldLabel } from '../../http/messages.ts';
 import { authorize, type Actor } from '../../http/policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { insertPerson, listPeopleOfOrg, updatePersonRow, type PersonRow } from './person.repository.ts';
+import {
+  insertPerson,
+  listPeopleOfOrg,
+  peopleCommitted,
+  updatePersonRow,
+  type PersonRow,
+} from './person.repository.ts';
 
 /** Header spellings seen in HR-system exports, French and English, compared without accents or punctuation. */
 const aliases: Record<string, string[]> = {
@@ -281,5 +287,6 @@ export async function importPeople(
       subjectId: actor.orgId,
     });
   });
+  peopleCommitted();
   return { ...result, confirmed: true };
 }

@@ -9,7 +9,7 @@ import { mailTexts } from '../mail/mail.texts.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { createPasswordUser, type Auth } from '../auth/auth.ts';
 import { fullName } from './person.presenter.ts';
-import { findPersonById, updatePersonRow } from './person.repository.ts';
+import { findPersonById, peopleCommitted, updatePersonRow } from './person.repository.ts';
 import { loadPersonSubject } from './person.service.ts';
 
 const INVITATION_DAYS = 7;
@@ -121,5 +121,6 @@ export async function acceptInvitation(db: Kysely<DB>, auth: Auth, token: string
     await trx.updateTable('invitation').set({ accepted_at: nowIso() }).where('id', '=', inv.id).execute();
     await updatePersonRow(trx, person.id, { user_id: user.id, status: 'active', updated_at: nowIso() });
   });
+  peopleCommitted();
   return { email: person.email };
 }

@@ -219,7 +219,7 @@ export async function replaceSkills(
   skills: { name: string; level: number }[],
 ): Promise<void> {
   await db.deleteFrom('person_skill').where('person_id', '=', personId).execute();
-  if (skills.length === 0) return;
+  if (skills.length === 0) return peopleChanged();
   await db
     .insertInto('person_skill')
     .values(
@@ -232,6 +232,7 @@ export async function replaceSkills(
       })),
     )
     .execute();
+  peopleChanged();
 }
 
 const peopleChangedListeners: (() => void)[] = [];
@@ -240,6 +241,11 @@ export function onPeopleChanged(listener: () => void): void {
   peopleChangedListeners.push(listener);
 }
 const peopleChanged = () => peopleChangedListeners.forEach((l) => l());
+/**
+ * Said again by every service once its transaction has committed: the call made inside the transaction
+ * left a window where a reader on another connection (PostgreSQL) could store what was about to change.
+ */
+export const peopleCommitted = peopleChanged;
 
 async function refreshSearchText(db: Q, id: string): Promise<void> {
   const row = await db

@@ -9,6 +9,7 @@ import {
   peopleListQuery,
   peoplePage,
   personDetail,
+  type PersonDetail,
   personExport,
   teamQuery,
   teamResponse,
@@ -95,7 +96,13 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       params: idParam,
       response: { 200: personDetail, ...errors },
     },
-    handler: (req) => people.getPersonDetail(db, actorOf(req), req.params.id),
+    // Sent as JSON bytes of the same shape (validated once when built, see getPersonDetailBytes).
+    handler: async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send(
+          (await people.getPersonDetailBytes(db, actorOf(req), req.params.id)) as unknown as PersonDetail,
+        ),
   });
 
   app.patch('/api/people/:id', {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CreatePersonBody, UpdatePersonBody } from '../../../../core/api/people.schemas.ts';
-import { peoplePage, teamResponse } from '../../../../core/api/people.schemas.ts';
+import { peoplePage, personDetail, teamResponse } from '../../../../core/api/people.schemas.ts';
 import { createOrgCache } from '../../lib/org-cache.ts';
 import { nowIso, toFlag } from '../../db/dialect.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
@@ -50,6 +50,17 @@ export async function presentFull(db: Kysely<DB>, actor: Actor, row: repo.Person
  */
 const listings = createOrgCache<Buffer>({ ttlMs: 15_000, maxEntries: 2_000 });
 repo.onPeopleChanged(() => listings.clear());
+
+/**
+ * One profile as UTF-8 JSON, per person and reader (the reader's rights are part of it). A stored copy was
+ * built only after this reader was authorized; who may read whom comes from people rows, and any people write
+ * empties the cache.
+ */
+export async function getPersonDetailBytes(db: Kysely<DB>, actor: Actor, id: string): Promise<Buffer> {
+  return listings.getOrCompute(actor.orgId, `person:${id}:${actor.personId}`, async () =>
+    Buffer.from(JSON.stringify(personDetail.parse(await getPersonDetail(db, actor, id)))),
+  );
+}
 
 export async function listPeopleBytes(
   db: Kysely<DB>,
@@ -145,6 +156,7 @@ export async function createPerson(db: Kysely<DB>, actor: Actor, body: CreatePer
       subjectId: id,
     });
   });
+  repo.peopleCommitted();
   return id;
 }
 
@@ -184,6 +196,7 @@ export async function updatePerson(db: Kysely<DB>, actor: Actor, id: string, bod
       subjectId: id,
     });
   });
+  repo.peopleCommitted();
   const reloaded = await loadOrNotFound(db, id);
   return presentFull(db, actor, reloaded.row, reloaded.subject);
 }
