@@ -85,7 +85,7 @@ async function loadVisiblePerson(db: Db, actor: Actor, id: string) {
 
 /**
  * The matrix as UTF-8 JSON, ready to send. The body is computed, validated against the contract and encoded
- * once per organisation, manager, scope, period, day and permission, then kept in the short-lived autonomy
+ * once per organisation, manager, scope, period, day and reader, then kept in the short-lived autonomy
  * cache (every autonomy or people write drops it). A 200-person subtree is ~110 kB: sending stored bytes
  * spares building and encoding that string on every request.
  */
@@ -95,18 +95,20 @@ export async function getMatrixBytes(
   query: z.infer<typeof matrixQuery>,
 ): Promise<Buffer> {
   const managerId = query.managerId ?? actor.personId;
-  // The caller's own matrix needs no chain lookup; anyone else's is checked against the manager chain.
-  let manager: { first_name: string; last_name: string; org_id: string } | undefined;
-  if (managerId === actor.personId) {
-    manager = await findPersonById(db, managerId);
-    if (!manager) throw notFound();
-  } else {
-    manager = (await loadVisiblePerson(db, actor, managerId)).row;
-  }
   // Only someone above the people may change levels; for the manager's own team that is the manager.
   const raiseLevels = actor.personId === managerId;
-  const key = `${managerId}:${query.scope}:${query.periodDays}:${todayIso()}:${raiseLevels}`;
-  return matrixCache.getOrCompute(manager.org_id, key, async () => {
+  // Per reader, authorized inside: a stored copy implies this reader was allowed, and who sees whom changes
+  // only with people (any people write empties the cache).
+  const key = `${managerId}:${query.scope}:${query.periodDays}:${todayIso()}:${actor.personId}`;
+  return matrixCache.getOrCompute(actor.orgId, key, async () => {
+    // The caller's own matrix needs no chain lookup; anyone else's is checked against the manager chain.
+    let manager: { first_name: string; last_name: string; org_id: string } | undefined;
+    if (managerId === actor.personId) {
+      manager = await findPersonById(db, managerId);
+      if (!manager) throw notFound();
+    } else {
+      manager = (await loadVisiblePerson(db, actor, managerId)).row;
+    }
     const body = matrixBody.parse(await computeMatrix(db, managerId, manager, query));
     return Buffer.from(JSON.stringify({ ...body, permissions: { raiseLevels } }));
   });

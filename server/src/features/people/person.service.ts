@@ -82,9 +82,10 @@ export async function listTeamBytes(
   id: string,
   scope: 'direct' | 'subtree',
 ): Promise<Buffer> {
-  const { subject } = await loadOrNotFound(db, id);
-  authorize(actor, 'person.readTeam', subject);
-  return listings.getOrCompute(subject.orgId, `team:${scope}:${id}`, async () => {
+  // Authorized inside: a stored copy implies this reader was allowed, and people writes empty the cache.
+  return listings.getOrCompute(actor.orgId, `team:${scope}:${id}:${actor.personId}`, async () => {
+    const { subject } = await loadOrNotFound(db, id);
+    authorize(actor, 'person.readTeam', subject);
     const ids =
       scope === 'direct' ? await repo.findDirectReportIds(db, id) : await repo.findSubtreeIds(db, id);
     const rows = await repo.listSummariesByIds(db, ids);
