@@ -4,6 +4,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
 import { registerPool } from './prepared-query.ts';
+import { startCheckpointer } from './checkpointer.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -64,6 +65,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   memoisePrepare(sqlite);
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
@@ -72,6 +74,7 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
     sqlite,
     pool: null,
     close: async () => {
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

@@ -1,8 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { nowIso } from '../../db/dialect.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
+
+type AuditParam = 'id' | 'orgId' | 'actorPersonId' | 'action' | 'subjectType' | 'subjectId' | 'createdAt';
+
+// Nearly every write records one: built and compiled once (see preparedQuery).
+const insertAudit = preparedQuery((db, p: (name: AuditParam) => string) =>
+  db.insertInto('audit_log').values({
+    id: p('id'),
+    org_id: p('orgId'),
+    actor_person_id: p('actorPersonId'),
+    action: p('action'),
+    subject_type: p('subjectType'),
+    subject_id: p('subjectId'),
+    created_at: p('createdAt'),
+  }),
+);
 
 /** Records who touched a sensitive record, never what it says. */
 export async function recordAudit(
@@ -15,18 +31,7 @@ export async function recordAudit(
     subjectId: string | null;
   },
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: crypto.randomUUID(),
-      org_id: entry.orgId,
-      actor_person_id: entry.actorPersonId,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      created_at: nowIso(),
-    })
-    .execute();
+  await insertAudit(db, { id: crypto.randomUUID(), ...entry, createdAt: nowIso() });
 }
 
 export async function listAudit(db: Q, orgId: string, limit: number, offset: number) {

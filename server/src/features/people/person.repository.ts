@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, PersonTable } from '../../db/schema.ts';
-import { likePattern } from '../../db/dialect.ts';
+import { isPostgres, likePattern } from '../../db/dialect.ts';
 import { foldForSearch, personSearchText } from '../../lib/search-text.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
 
@@ -15,6 +15,16 @@ const personById = preparedQuery((db, p: (name: 'id') => string) =>
 
 export async function findPersonById(db: Q, id: string): Promise<PersonRow | undefined> {
   return (await personById(db, { id }))[0];
+}
+
+/** Inside a write transaction: the row as it is now, locked on PostgreSQL (SQLite serialises writers already). */
+export function findPersonForUpdate(trx: Transaction<DB>, id: string): Promise<PersonRow | undefined> {
+  return trx
+    .selectFrom('person')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(isPostgres(trx as unknown as Kysely<unknown>), (qb) => qb.forUpdate())
+    .executeTakeFirst();
 }
 
 export function findPersonByUserId(db: Q, userId: string): Promise<PersonRow | undefined> {
@@ -264,10 +274,23 @@ export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
 
 const searchedFields = ['first_name', 'last_name', 'email', 'job_title', 'team'] as const;
 
-export async function updatePersonRow(db: Q, id: string, patch: Partial<PersonRow>): Promise<void> {
-  await db.updateTable('person').set(patch).where('id', '=', id).execute();
+/** With the row as it was (`current`), the search text is written by the same statement instead of re-read. */
+export async function updatePersonRow(
+  db: Q,
+  id: string,
+  patch: Partial<PersonRow>,
+  current?: PersonRow,
+): Promise<void> {
+  const searched = searchedFields.some((f) => patch[f] !== undefined);
+  // search_text stays out of PersonRow: only this repository writes it, and nothing reads it back.
+  const inline = searched && current ? { search_text: personSearchText({ ...current, ...patch }) } : {};
+  await db
+    .updateTable('person')
+    .set({ ...patch, ...inline } as Partial<PersonRow>)
+    .where('id', '=', id)
+    .execute();
   peopleChanged();
-  if (searchedFields.some((f) => patch[f] !== undefined)) await refreshSearchText(db, id);
+  if (searched && !current) await refreshSearchText(db, id);
 }
 
 export function countPeople(db: Q): Promise<{ n: number }> {

@@ -186,8 +186,10 @@ export async function updatePerson(db: Kysely<DB>, actor: Actor, id: string, bod
   if (body.locale !== undefined) patch.locale = body.locale;
   if (body.managerId !== undefined) patch.manager_id = body.managerId;
   if (body.isAdmin !== undefined) patch.is_admin = toFlag(body.isAdmin);
-  await db.transaction().execute(async (trx) => {
-    await repo.updatePersonRow(trx, id, patch);
+  const stored = await db.transaction().execute(async (trx) => {
+    // Read again under the lock: the search text is computed from what is stored, not from the first read.
+    const current = (await repo.findPersonForUpdate(trx, id)) ?? row;
+    await repo.updatePersonRow(trx, id, patch, current);
     if (body.skills) await repo.replaceSkills(trx, row.org_id, id, dedupeSkills(body.skills));
     await recordAudit(trx, {
       orgId: row.org_id,
@@ -196,8 +198,11 @@ export async function updatePerson(db: Kysely<DB>, actor: Actor, id: string, bod
       subjectType: 'person',
       subjectId: id,
     });
+    return { ...current, ...patch };
   });
   repo.peopleCommitted();
+  // Same place in the hierarchy: the row as written is the row as stored; a new manager means a new chain.
+  if (stored.manager_id === row.manager_id) return presentFull(db, actor, stored, subject);
   const reloaded = await loadOrNotFound(db, id);
   return presentFull(db, actor, reloaded.row, reloaded.subject);
 }

@@ -1,0 +1,69 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+
+/** Rows the database file holds on its own, without its write-ahead log: what a checkpoint copied there. */
+function rowsInMainFile(file: string, dir: string): number {
+  const copy = path.join(dir, `copy-${crypto.randomUUID()}.sqlite`);
+  copyFileSync(file, copy);
+  const db = new SQLite(copy, { readonly: true });
+  try {
+    return (db.prepare('select count(*) as n from t').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('startCheckpointer', () => {
+  let dir = '';
+  let sqlite: SQLite.Database | null = null;
+  let checkpointer: Checkpointer | null = null;
+  afterEach(async () => {
+    await checkpointer?.stop();
+    sqlite?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'relais-ckpt-'));
+    const file = path.join(dir, 'db.sqlite');
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.exec('create table t (id integer primary key, v text)');
+    // Everything from here on stays in the log until a checkpoint copies it.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return { db: sqlite, file };
+  };
+
+  it('copies committed writes into the database file in the background, off the writing connection', async () => {
+    const { db, file } = open();
+    checkpointer = startCheckpointer(db, file, 50);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    const insert = db.prepare('insert into t (v) values (?)');
+    for (let i = 0; i < 200; i++) insert.run(`row ${i}`);
+    let seen = 0;
+    for (let tries = 0; tries < 100 && seen < 200; tries++) {
+      await new Promise((r) => setTimeout(r, 20));
+      seen = rowsInMainFile(file, dir);
+    }
+    expect(seen).toBe(200);
+  });
+
+  it('without it, the same writes stay in the log (the check above can fail)', async () => {
+    const { db, file } = open();
+    const insert = db.prepare('insert into t (v) values (?)');
+    for (let i = 0; i < 200; i++) insert.run(`row ${i}`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rowsInMainFile(file, dir)).toBe(0);
+  });
+
+  it('gives the writing connection back its usual threshold once stopped', async () => {
+    const { db, file } = open();
+    checkpointer = startCheckpointer(db, file, 50);
+    await checkpointer.stop();
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1_000);
+  });
+});

@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type SQLite from 'better-sqlite3';
+
+/**
+ * SQLite in WAL mode copies the log back into the database ("checkpoint") from whichever commit crosses
+ * `wal_autocheckpoint` pages — on the request path, with an fsync, every few hundred writes. Measured on the
+ * bench database: a one-row insert 150 µs with it, 90 µs without. Here a worker thread with its own connection
+ * runs a PASSIVE checkpoint every `intervalMs` (it never waits for, nor blocks, the server's connection), so
+ * writes only append to the log. The server's own automatic checkpoint stays as a safety net, at a size the
+ * worker keeps it from reaching; if the worker cannot start or dies, the usual threshold comes back.
+ */
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+const SAFETY_NET_PAGES = 10_000;
+const DEFAULT_PAGES = 1_000;
+
+// CommonJS, evaluated in the worker: better-sqlite3 is loaded from the path the server resolved.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const SQLite = require(workerData.module);
+const db = new SQLite(workerData.file);
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // Busy or locked this time: the next tick tries again.
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+export function startCheckpointer(sqlite: SQLite.Database, file: string, intervalMs = 500): Checkpointer {
+  let worker: Worker;
+  try {
+    worker = new Worker(workerSource, {
+      eval: true,
+      workerData: { module: createRequire(import.meta.url).resolve('better-sqlite3'), file, intervalMs },
+    });
+  } catch {
+    return { stop: async () => {} };
+  }
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  let stopped = false;
+  const fallBack = () => {
+    if (!stopped && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
+  };
+  worker.on('error', fallBack);
+  worker.on('exit', fallBack);
+  // Never what keeps a process (a CLI command, a test) alive.
+  worker.unref();
+  return {
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('stop');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      await worker.terminate();
+      if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
+    },
+  };
+}
