@@ -28,7 +28,7 @@ import {
   repoRoot,
   type Dataset,
 } from './generate.ts';
-import { bundle, startChild, type Child } from './lib/children.ts';
+import { SERVER_FLAGS, bundle, startChild, type Child } from './lib/children.ts';
 import { growthRatio, runLoad, signIn, type LoadResult } from './lib/load.ts';
 import {
   buildChecks,
@@ -175,7 +175,12 @@ async function runEngine(
   let app: Child | null = null;
   try {
     const bundled = await bundle(appServer, path.join(repoRoot, 'bench/.data/app-server.mjs'));
-    app = await startChild(bundled, { ...env, PORT: String(port), PUBLIC_URL: base });
+    app = await startChild(
+      bundled,
+      { ...env, PORT: String(port), PUBLIC_URL: base },
+      undefined,
+      SERVER_FLAGS,
+    );
     result.rssIdleMB = mb(app.rssBytes());
     for (const s of scenarios) result.scenarios.push(await runScenario(app, base, dataset, s, engine));
     result.rssAfterLoadMB = mb(app.rssBytes());

@@ -10,32 +10,30 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/**
- * Bundles a TypeScript entry with esbuild (dependencies stay external), as `bin/relais.mjs` does for the real
- * server: the process under load then runs what users run, without tsx's loader thread and its memory.
- */
+/** Bundles a TypeScript entry exactly as `bin/relais.mjs` bundles the real server (scripts/server-bundle.mjs). */
 export async function bundle(entry: string, outfile: string): Promise<string> {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return outfile;
+  const { bundleServer } = await import('../../scripts/server-bundle.mjs');
+  return bundleServer(entry, outfile, { sourcemap: false });
 }
+
+/** The Node.js flags `npm start` (and the `relais` command's shebang) run the server with. */
+export const SERVER_FLAGS: readonly string[] = (() => {
+  const start = (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+})();
 
 export async function startChild(
   script: string,
   env: Record<string, string>,
   init?: unknown,
+  flags: readonly string[] = [],
 ): Promise<Child> {
   const proc = fork(script, [], {
-    execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    execArgv: [...flags, ...(script.endsWith('.ts') ? ['--import', 'tsx'] : [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

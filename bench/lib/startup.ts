@@ -2,12 +2,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../server/test/pg-cluster.ts';
 import { repoRoot } from '../generate.ts';
+import { SERVER_FLAGS } from './children.ts';
 
 /** Milliseconds from spawning `node bin/relais.mjs serve` to the first 200 from /healthz. */
 export async function timeToHealthy(env: Record<string, string>): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const proc = spawn(process.execPath, [path.join(repoRoot, 'bin/relais.mjs'), 'serve'], {
+  // Exactly what `npm start` runs.
+  const proc = spawn(process.execPath, [...SERVER_FLAGS, path.join(repoRoot, 'bin/relais.mjs'), 'serve'], {
     cwd: repoRoot,
     env: {
       ...process.env,

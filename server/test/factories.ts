@@ -2,9 +2,8 @@ import type { TestContext } from './test-app.ts';
 import { ORIGIN } from './test-app.ts';
 import { createOrganisationWithAdmin } from '../src/features/organisations/organisation.service.ts';
 import { createPasswordUser } from '../src/features/auth/auth.ts';
-import { insertPerson, replaceSkills } from '../src/features/people/person.repository.ts';
+import { insertPerson, replaceSkills, updatePersonRow } from '../src/features/people/person.repository.ts';
 import { nowIso } from '../src/db/dialect.ts';
-import { forgetRecentSessions } from '../src/http/session-fast-path.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 let counter = 0;
@@ -89,8 +88,8 @@ export async function makePerson(
  * resolved in the last seconds are kept in memory, so they are forgotten as a profile change would do.
  */
 export async function setLocale(ctx: TestContext, personId: string, locale: 'fr' | 'en'): Promise<void> {
-  await ctx.deps.database.db.updateTable('person').set({ locale }).where('id', '=', personId).execute();
-  forgetRecentSessions();
+  // Through the repository, like a profile change: sessions and caches built from the row forget it.
+  await updatePersonRow(ctx.deps.database.db, personId, { locale });
 }
 
 export async function loginAs(ctx: TestContext, email: string, password = PASSWORD): Promise<string> {

@@ -60,9 +60,13 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Held while stopping: awaiting only unreferenced handles would let the process end mid-close.
+      worker.ref();
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 2_000)))]);
+      clearTimeout(timer);
       await worker.terminate();
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
     },

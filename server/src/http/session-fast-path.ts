@@ -18,8 +18,9 @@ const COOKIE_NAMES = ['relais.session_token', '__Secure-relais.session_token'];
 
 /**
  * Sessions resolved in the last few seconds, by signed cookie value: a burst of requests from one browser
- * costs one lookup. Dropped in this process on every people write and every POST to better-auth (sign-out,
- * revocations, password and two-factor changes); another instance sees such a change within ACTOR_TTL_MS.
+ * costs one lookup. Dropped in this process for a person whenever their row is written, and all of them on
+ * every POST to better-auth (sign-out, revocations, password and two-factor changes); another instance sees
+ * such a change within ACTOR_TTL_MS.
  */
 const ACTOR_TTL_MS = 5_000;
 const MAX_RECENT = 10_000;
@@ -30,7 +31,13 @@ export function forgetRecentSessions(): void {
   generation += 1;
   recent.clear();
 }
-onPeopleChanged(forgetRecentSessions);
+
+/** A person's row changed: the sessions resolved to them (the actor comes from that row) are looked up again. */
+function forgetSessionsOf(personIds: readonly string[]): void {
+  generation += 1;
+  for (const [key, { actor }] of recent) if (personIds.includes(actor.personId)) recent.delete(key);
+}
+onPeopleChanged((who) => (who ? forgetSessionsOf(who) : forgetRecentSessions()));
 
 function readCookie(header: string | undefined, names: string[]): string | null {
   if (!header) return null;

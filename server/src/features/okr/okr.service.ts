@@ -157,12 +157,12 @@ async function detailOf(
   db: Db,
   actor: Actor,
   loaded: Awaited<ReturnType<typeof loadObjective>>,
-  known?: { keyResults: repo.KeyResultRow[]; reviews: repo.ReviewRow[] },
+  known: { keyResults?: repo.KeyResultRow[]; reviews?: repo.ReviewRow[] } = {},
 ) {
   const { o, team, subject } = loaded;
   const [keyResults, reviews, align] = await Promise.all([
-    known ? known.keyResults : repo.listKeyResults(db, [o.id]),
-    known ? known.reviews : repo.listReviews(db, [o.id]),
+    known.keyResults ?? repo.listKeyResults(db, [o.id]),
+    known.reviews ?? repo.listReviews(db, [o.id]),
     alignment(db, actor, o, subject),
   ]);
   const names = await withNames(
@@ -616,7 +616,8 @@ export async function saveReview(
       subjectId: o.id,
     });
   });
-  return detailOf(db, actor, loaded);
+  // A review changes no key result row: the ones read for the checks above are still current.
+  return detailOf(db, actor, loaded, { keyResults: krs });
 }
 
 const csvText = (v: string) =>

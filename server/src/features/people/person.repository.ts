@@ -229,7 +229,7 @@ export async function replaceSkills(
   skills: { name: string; level: number }[],
 ): Promise<void> {
   await db.deleteFrom('person_skill').where('person_id', '=', personId).execute();
-  if (skills.length === 0) return peopleChanged();
+  if (skills.length === 0) return peopleChanged([personId]);
   await db
     .insertInto('person_skill')
     .values(
@@ -242,20 +242,22 @@ export async function replaceSkills(
       })),
     )
     .execute();
-  peopleChanged();
+  peopleChanged([personId]);
 }
 
-const peopleChangedListeners: (() => void)[] = [];
+/** Who changed, when the writer knows (null: anyone may have). */
+export type PeopleChange = readonly string[] | null;
+const peopleChangedListeners: ((who: PeopleChange) => void)[] = [];
 /** Caches built from people rows (the org chart) subscribe here; every write through this repository calls them. */
-export function onPeopleChanged(listener: () => void): void {
+export function onPeopleChanged(listener: (who: PeopleChange) => void): void {
   peopleChangedListeners.push(listener);
 }
-const peopleChanged = () => peopleChangedListeners.forEach((l) => l());
+const peopleChanged = (who: PeopleChange) => peopleChangedListeners.forEach((l) => l(who));
 /**
  * Said again by every service once its transaction has committed: the call made inside the transaction
  * left a window where a reader on another connection (PostgreSQL) could store what was about to change.
  */
-export const peopleCommitted = peopleChanged;
+export const peopleCommitted = (who: PeopleChange = null) => peopleChanged(who);
 
 async function refreshSearchText(db: Q, id: string): Promise<void> {
   const row = await db
@@ -268,7 +270,7 @@ async function refreshSearchText(db: Q, id: string): Promise<void> {
 
 export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
   await db.insertInto('person').values(row).execute();
-  peopleChanged();
+  peopleChanged([row.id]);
   await sql`update person set search_text = ${personSearchText(row)} where id = ${row.id}`.execute(db);
 }
 
@@ -289,7 +291,7 @@ export async function updatePersonRow(
     .set({ ...patch, ...inline } as Partial<PersonRow>)
     .where('id', '=', id)
     .execute();
-  peopleChanged();
+  peopleChanged([id]);
   if (searched && !current) await refreshSearchText(db, id);
 }
 
