@@ -41,7 +41,7 @@ describe('startCheckpointer', () => {
   it('copies committed writes into the database file in the background, off the writing connection', async () => {
     const { db, file } = open();
     checkpointer = startCheckpointer(db, file, 50);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(50_000);
     const insert = db.prepare('insert into t (v) values (?)');
     for (let i = 0; i < 200; i++) insert.run(`row ${i}`);
     let seen = 0;
