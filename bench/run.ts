@@ -12,6 +12,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -29,7 +30,8 @@ import {
   type Dataset,
 } from './generate.ts';
 import { SERVER_FLAGS, bundle, startChild, type Child } from './lib/children.ts';
-import { growthRatio, runLoad, signIn, type LoadResult } from './lib/load.ts';
+import { growthRatio, signIn, type LoadResult } from './lib/load.ts';
+import type { LoadJob, LoadTarget } from './lib/load-child.ts';
 import {
   buildChecks,
   renderText,
@@ -62,29 +64,39 @@ const scenarios = allScenarios
   .filter((s) => !only || only.includes(s.id))
   .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'read' ? -1 : 1));
 
-const load = (
-  url: string,
-  s: { method: string; path: string; body?: (n: number) => unknown },
-  cookie: string | null,
-  seconds: number,
-) =>
-  runLoad({
-    url,
-    method: s.method,
-    path: s.path,
-    body: s.body,
-    headers: cookie ? { cookie } : {},
-    connections: settings.connections,
-    seconds,
-  });
+const loadChild = path.join(repoRoot, 'bench/lib/load-child.ts');
 
-async function warmAndMeasure(
-  url: string,
-  s: { method: string; path: string; body?: (n: number) => unknown },
-  cookie: string | null,
-): Promise<LoadResult> {
-  await load(url, s, cookie, settings.warmupSeconds);
-  return load(url, s, cookie, settings.seconds);
+/** Warm-up then the measured run, from a fresh load-generator process (see bench/lib/load-child.ts). */
+function warmAndMeasure(url: string, target: LoadTarget, cookie: string | null): Promise<LoadResult> {
+  const job: LoadJob = {
+    url,
+    target,
+    cookie,
+    connections: settings.connections,
+    warmupSeconds: settings.warmupSeconds,
+    seconds: settings.seconds,
+  };
+  return new Promise((resolve, reject) => {
+    const proc = fork(loadChild, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let settled = false;
+    proc.on('message', (m: { type: string; result?: LoadResult; message?: string }) => {
+      if (m.type === 'ready') proc.send(job);
+      else if (m.type === 'result' && m.result) {
+        settled = true;
+        resolve(m.result);
+      } else if (m.type === 'error') {
+        settled = true;
+        reject(new Error(m.message));
+      }
+    });
+    proc.once('error', reject);
+    proc.once('exit', (code) => {
+      if (!settled) reject(new Error(`load generator exited with code ${code}`));
+    });
+  });
 }
 
 /** The exact bytes and content type of one response: what the bare server will answer. */
@@ -122,7 +134,7 @@ async function runScenario(
     const cookie = await signIn(base, fixture.accounts[s.as].email, BENCH_PASSWORD);
     const response = await probe(base, s, fixture, cookie);
     result.responseBytes = response.body.length;
-    result.relais = await warmAndMeasure(base, s.request(fixture), cookie);
+    result.relais = await warmAndMeasure(base, { scenarioId: s.id, fixture }, cookie);
     result.rssAfterMB = mb(app.rssBytes());
     if (s.kind === 'read') {
       const bare = await startChild(
@@ -133,7 +145,7 @@ async function runScenario(
       try {
         result.bare = await warmAndMeasure(
           `http://127.0.0.1:${bare.port}`,
-          { method: 'GET', path: s.request(fixture).path },
+          { request: { method: 'GET', path: s.request(fixture).path } },
           null,
         );
       } finally {
@@ -144,7 +156,7 @@ async function runScenario(
         const short = dataset.orgs.short;
         const shortCookie = await signIn(base, short.accounts[s.as].email, BENCH_PASSWORD);
         await probe(base, s, short, shortCookie);
-        const r = await warmAndMeasure(base, s.request(short), shortCookie);
+        const r = await warmAndMeasure(base, { scenarioId: s.id, fixture: short }, shortCookie);
         result.growth = { shortP50Ms: r.p50Ms, ...growthRatio(result.relais, r) };
       }
     }
