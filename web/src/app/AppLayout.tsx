@@ -14,7 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
 import '@mantine/notifications/styles.css';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.ts';
 import { SkipLink } from '../ui/SkipLink.tsx';
 import { initials } from '../ui/format.ts';
 import { NotificationBell } from './NotificationBell.tsx';

@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.ts';
 import type { NotificationItem } from '../../../core/api/delegation.schemas.ts';
 import { api, post } from './api.ts';
 

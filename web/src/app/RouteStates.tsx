@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Container, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, type ErrorComponentProps } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './translator.ts';
 import { ApiError } from './api.ts';
 
 export function PageLoader() {

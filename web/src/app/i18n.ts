@@ -1,6 +1,5 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../core/api/common.schemas.ts';
+import { i18n } from './translator.ts';
 
 type Part = 'core' | 'app';
 type Loader = () => Promise<{ default: Record<string, unknown> }>;
@@ -17,7 +16,7 @@ async function loadPart(locale: Locale, part: Part) {
   const key = `${locale}/${part}`;
   if (loaded.has(key)) return;
   const module = await catalogues[locale][part]();
-  i18n.addResourceBundle(locale, 'translation', module.default, true, true);
+  i18n.addResources(locale, module.default);
   loaded.add(key);
 }
 
@@ -60,7 +59,7 @@ export function currentLocale(): Locale {
 
 export async function initI18n() {
   const locale = initialLocale();
-  i18n.on('languageChanged', (lng) => {
+  i18n.onLanguageChanged((lng) => {
     document.documentElement.lang = lng;
     try {
       localStorage.setItem(storageKey, lng);
@@ -68,24 +67,16 @@ export async function initI18n() {
       // Not persisted: the choice still applies to this tab.
     }
   });
-  await i18n.use(initReactI18next).init({
-    resources: {},
-    partialBundledLanguages: true,
-    lng: locale,
-    fallbackLng: 'fr',
-    supportedLngs: ['fr', 'en'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
   await loadCatalogue(locale);
   // French is the fallback for any key: make sure it is there too.
   if (locale !== 'fr') await loadCatalogue('fr');
+  i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
 }
 
 export async function setLocale(locale: Locale) {
   await loadCatalogue(locale);
-  if (i18n.resolvedLanguage !== locale) await i18n.changeLanguage(locale);
+  i18n.changeLanguage(locale);
 }
 
 export { i18n };

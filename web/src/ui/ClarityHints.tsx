@@ -1,7 +1,7 @@
 import { Box, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 import {
   checkClarity,
   type ClarityFinding,

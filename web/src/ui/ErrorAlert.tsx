@@ -1,5 +1,5 @@
 import { Alert, List } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 import { ApiError } from '../app/api.ts';
 
 interface ErrorAlertProps {

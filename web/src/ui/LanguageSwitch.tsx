@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 import type { Locale } from '../../../core/api/common.schemas.ts';
 
 interface LanguageSwitchProps {

@@ -1,7 +1,7 @@
 import { Group, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 
 /** The page's single h1, also used as the browser tab title. */
 export function PageTitle({ children, actions }: { children: string; actions?: ReactNode }) {

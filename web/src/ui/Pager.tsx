@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 import { useFormat } from './format.ts';
 
 interface PagerProps {

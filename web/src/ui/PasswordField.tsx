@@ -1,5 +1,5 @@
 import { PasswordInput, type PasswordInputProps } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../app/translator.ts';
 
 /** Mantine's password input with a translated name on its show/hide button. */
 export function PasswordField(props: PasswordInputProps) {

@@ -1,6 +1,6 @@
 import { Alert, Card, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { PagedResult } from '../../ui/PagedResult.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';

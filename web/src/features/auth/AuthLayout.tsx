@@ -1,7 +1,7 @@
 import { Box, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { currentLocale, setLocale } from '../../app/i18n.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 

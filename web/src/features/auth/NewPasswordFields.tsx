@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 
 interface NewPasswordErrors {

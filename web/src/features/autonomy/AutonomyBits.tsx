@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { useFormat } from '../../ui/format.ts';
 import {
   type Indicator,

@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { PageLoader } from '../../app/RouteStates.tsx';
 import { useMe } from '../../app/session.ts';

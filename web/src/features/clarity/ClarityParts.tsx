@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
 import { useEffect, useId, useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from '../../app/translator.ts';
+import { useTranslation } from '../../app/translator.ts';
 import {
   PITCH_TARGET_SECONDS,
   budgetState,

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { MAX_BENEFITS } from '../../../../core/domain/offer.ts';
 import { fieldError } from '../../app/api.ts';
 import { PageLoader } from '../../app/RouteStates.tsx';

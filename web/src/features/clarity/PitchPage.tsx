@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { DEFAULT_WORD_BUDGET, MAX_WORD_BUDGET, MIN_WORD_BUDGET } from '../../../../core/domain/pitch.ts';
 import { fieldError } from '../../app/api.ts';
 import { PageLoader } from '../../app/RouteStates.tsx';

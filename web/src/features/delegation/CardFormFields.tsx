@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import type { Domain } from '../../../../core/api/delegation.schemas.ts';
 import { ApiError, post } from '../../app/api.ts';
 import { ClarityHints } from '../../ui/ClarityHints.tsx';

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useFormat } from '../../ui/format.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { AlertSection, FormErrors, FrameSection, WhatSection, WhoSection } from './CardFormFields.tsx';
 import { type CardDetail, useUpdateCard } from './delegation.api.ts';

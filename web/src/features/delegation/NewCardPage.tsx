@@ -14,7 +14,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ApiError } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { type Suggestion, useSuggestions } from './delegation.api.ts';
 

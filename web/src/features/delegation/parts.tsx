@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Input, Text, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { type CardDetail, type CardSummary, LEVELS } from './delegation.api.ts';
 import classes from './delegation.module.css';
 

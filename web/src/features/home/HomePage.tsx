@@ -1,6 +1,6 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { useMe } from '../../app/session.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { TeamList } from '../people/TeamList.tsx';

@@ -1,6 +1,6 @@
 import { Group, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import type { KeyResult, ReviewWeek } from './okr.api.ts';
 import { useOkrFormat } from './okr.format.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ClarityFor } from './clarity.tsx';

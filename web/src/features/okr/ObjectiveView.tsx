@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import classes from '../../ui/ui.module.css';
 import { HistoryTable, KeyResultChart } from './HistoryChart.tsx';

@@ -1,5 +1,5 @@
 import { Card, Radio, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useOkrSettings, useUpdateOkrSettings } from './okr.api.ts';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { useFormat } from '../../ui/format.ts';
 
 /** Calendar dates (YYYY-MM-DD) read as days, not instants: formatted in UTC so they never shift a day. */

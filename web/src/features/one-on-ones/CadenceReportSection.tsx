@@ -1,5 +1,5 @@
 import { Card, Table, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 import { useFormat } from '../../ui/format.ts';
 import { useCadenceReport } from './one-on-ones.api.ts';

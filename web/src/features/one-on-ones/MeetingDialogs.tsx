@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { fromLocalInput, toLocalInput } from './common.tsx';

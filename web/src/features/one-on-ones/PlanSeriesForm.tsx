@@ -2,7 +2,7 @@ import { Alert, Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput 
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { fieldError } from '../../app/api.ts';
 import { useMe } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';

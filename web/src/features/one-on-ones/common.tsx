@@ -1,6 +1,6 @@
 import { Group, Radio, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ApiError } from '../../app/api.ts';
 
 const scale = [1, 2, 3, 4, 5] as const;

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput } fro
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { useMe } from '../../app/session.ts';
 import { PagedResult } from '../../ui/PagedResult.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';

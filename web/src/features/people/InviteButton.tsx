@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import { ApiError } from '../../app/api.ts';
 import { useFormat } from '../../ui/format.ts';
 import { useSendInvitation } from './people.api.ts';

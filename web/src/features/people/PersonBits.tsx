@@ -1,5 +1,5 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import type { PersonDetail, PersonSummary } from './people.api.ts';
 
 export function StatusBadge({ status }: { status: PersonSummary['status'] }) {

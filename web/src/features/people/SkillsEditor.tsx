@@ -1,5 +1,5 @@
 import { Button, Fieldset, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import type { PersonDetail } from './people.api.ts';
 
 type Skill = PersonDetail['skills'][number];

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../app/translator.ts';
 import type { Locale } from '../../../../core/api/common.schemas.ts';
 import { setLocale } from '../../app/i18n.ts';
 import { useMe } from '../../app/session.ts';
