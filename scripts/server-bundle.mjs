@@ -34,6 +34,9 @@ export async function bundleServer(entry, outfile, { sourcemap = true } = {}) {
     external: serverExternals,
     banner: { js: banner },
     sourcemap: sourcemap ? 'linked' : false,
+    minify: process.env.EXP_MIN === '1',
+    minifyWhitespace: process.env.EXP_MIN === 'ws',
+    minifySyntax: process.env.EXP_MIN === 'ws',
     logLevel: 'error',
   });
   return outfile;

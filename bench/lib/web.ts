@@ -166,6 +166,11 @@ async function measurePage(
       await page.goto(`${baseUrl}${pagePath}`, { waitUntil: 'networkidle' });
       if (signInAs && new URL(page.url()).pathname.startsWith('/sign-in'))
         throw new Error('home page redirected to sign-in');
+      // "Network idle" can come while the throttled page is still running code between two chunks: wait for
+      // a first paint to be reported (an LCP of 0 would read as a pass), then a second for larger ones.
+      await page.waitForFunction(() => (window as unknown as { __lcp: number }).__lcp > 0, undefined, {
+        timeout: 20_000,
+      });
       await page.waitForTimeout(1000);
       const m = await page.evaluate(() => {
         const w = window as unknown as {

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { ApiError } from './api.ts';
-import { createAppRouter } from './router.tsx';
+import { createAppRouter, startEarlyLoads } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
 const queryClient = new QueryClient({
@@ -18,6 +18,9 @@ const queryClient = new QueryClient({
 });
 
 const router = createAppRouter(queryClient);
+
+/** See startEarlyLoads: called by main.tsx before the texts are loaded. */
+export const startLoading = () => startEarlyLoads(queryClient, window.location.pathname);
 
 declare module '@tanstack/react-router' {
   interface Register {

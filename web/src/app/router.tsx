@@ -338,6 +338,27 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
+/** Pages shown signed out: the signed-in shell is not worth fetching ahead for them. */
+const signedOutPrefixes = ['/sign-in', '/setup', '/forgot-password', '/reset-password', '/invitation/'];
+
+/**
+ * Started before the texts load, so that what the first page waits for arrives in parallel rather than one
+ * after the other: the setup status and the session, then the first page's code (the sign-in page, or the
+ * signed-in shell, its texts and the home page).
+ */
+export function startEarlyLoads(queryClient: QueryClient, pathname: string): void {
+  void queryClient.prefetchQuery(setupQuery);
+  void queryClient.prefetchQuery(meQuery);
+  if (pathname === '/sign-in') {
+    void import('../features/auth/SignInPage.tsx');
+    return;
+  }
+  if (signedOutPrefixes.some((p) => pathname.startsWith(p))) return;
+  void import('./AppLayout.tsx');
+  void loadAppTexts();
+  if (pathname === '/') void import('../features/home/HomePage.tsx');
+}
+
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
