@@ -321,7 +321,15 @@ describe.each(DIALECTS)('people endpoints on %s', (dialect) => {
     expect(low.json().issues).toEqual([
       { field: 'kThreshold', code: 'too_small', message: "« Seuil d'anonymat » doit être au moins 3." },
     ]);
+    // /api/me is kept per person between requests: a settings change shows on the next one.
+    const before = (await call('GET', '/api/me', admin)).json().organisation;
+    await call('GET', '/api/me', admin);
     const ok = await call('PATCH', '/api/organisation', admin, { kThreshold: 7, name: 'Ventes Ouest' });
     expect(ok.json()).toMatchObject({ kThreshold: 7, name: 'Ventes Ouest' });
+    expect((await call('GET', '/api/me', admin)).json().organisation).toEqual({
+      id: before.id,
+      name: 'Ventes Ouest',
+      kThreshold: 7,
+    });
   });
 });
