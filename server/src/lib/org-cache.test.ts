@@ -63,4 +63,20 @@ describe('createOrgCache', () => {
     expect(await cache.getOrCompute('o', 'k1', async () => 'one again')).toBe('one again');
     expect(await cache.getOrCompute('o', 'k3', async () => 'not used')).toBe('three');
   });
+
+  it('keeps nothing that `keep` refuses, and nothing whose computation threw', async () => {
+    const cache = createOrgCache<{ n: number; live: boolean }>({ ttlMs: 15_000, maxEntries: 10 });
+    let n = 0;
+    const live = async () => ({ n: ++n, live: true });
+    const keep = (v: { live: boolean }) => !v.live;
+    expect((await cache.getOrCompute('o', 'k', live, keep)).n).toBe(1);
+    expect((await cache.getOrCompute('o', 'k', live, keep)).n).toBe(2);
+    await expect(
+      cache.getOrCompute('o', 'refused', async () => {
+        throw new Error('not found');
+      }),
+    ).rejects.toThrow('not found');
+    expect((await cache.getOrCompute('o', 'refused', async () => ({ n: 9, live: false }), keep)).n).toBe(9);
+    expect((await cache.getOrCompute('o', 'refused', live, keep)).n).toBe(9);
+  });
 });

@@ -3,8 +3,10 @@
  * change a cached response calls `changed(orgId)` once committed, so the next read in this process computes
  * afresh; another instance (PostgreSQL deployments) sees the change within `ttlMs` at most. A value is
  * stored under the version seen when its computation started, so a read racing a write can never keep the
- * older data under the newer version. The cache never decides who may read: callers authorize before every
- * lookup, and put in the key whatever of the caller shapes the response.
+ * older data under the newer version. The cache never decides who may read: callers either authorize before
+ * every lookup, or authorize inside `compute` and put the reader in the key (a stored value then proves that
+ * reader was allowed; a refusal throws, and nothing is stored). Either way the key holds whatever of the
+ * caller shapes the response, and what decides access must empty the cache when it changes.
  */
 export interface OrgCache<T> {
   /** `keep` may refuse to store a value that must be computed afresh each time (it is still returned). */

@@ -37,6 +37,7 @@
 import { errorBody, idParam } from '../../../../core/api/common.schemas.ts';
 import * as c from '../../../../core/api/delegation.schemas.ts';
 import { actorOf } from '../../http/auth-hook.ts';
+import { sendJsonBytes } from '../../http/json-bytes.ts';
 import type { RoutePolicy } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { listNotifications, markRead } from '../notifications/inbox.ts';
@@ -393,9 +394,7 @@ export function delegationRoutes(app: App, { database, mailer, config }: AppDeps
     },
     // Sent as cached JSON bytes of the same shape (built and validated once, see getMatrixBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await autonomy.getMatrixBytes(db, actorOf(req), req.query)) as unknown as c.Matrix),
+      sendJsonBytes(reply, await autonomy.getMatrixBytes(db, actorOf(req), req.query)),
   });
   app.get('/api/autonomy/people/:id', {
     config: cfg('autonomy.read'),

@@ -27,12 +27,12 @@ import {
   reviewParams,
   saveReviewBody,
   teamPage,
-  type TeamPage,
   updateKeyResultBody,
   updateObjectiveBody,
   updateOkrSettingsBody,
 } from '../../../../core/api/okr.schemas.ts';
 import { actorOf } from '../../http/auth-hook.ts';
+import { sendJsonBytes } from '../../http/json-bytes.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import * as okr from './okr.service.ts';
 
@@ -84,9 +84,7 @@ export function okrRoutes(app: App, { database }: AppDeps) {
     },
     // Sent as cached JSON bytes of the same shape (built and validated once, see getTeamPageBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await okr.getTeamPageBytes(db, actorOf(req), req.params.id)) as unknown as TeamPage),
+      sendJsonBytes(reply, await okr.getTeamPageBytes(db, actorOf(req), req.params.id)),
   });
 
   app.post('/api/okr/teams/:id/objectives', {

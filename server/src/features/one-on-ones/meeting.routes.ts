@@ -35,7 +35,6 @@ import {
   cancelBody,
   closeBody,
   meetingDetail,
-  type MeetingDetail,
   mood,
   moodBody,
   moveBody,
@@ -51,6 +50,7 @@ import {
   updateTopicBody,
 } from '../../../../core/api/one-on-ones.schemas.ts';
 import { actorOf } from '../../http/auth-hook.ts';
+import { sendJsonBytes } from '../../http/json-bytes.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import * as meetings from './meeting.service.ts';
 import { seriesRoutes } from './series.routes.ts';
@@ -80,9 +80,7 @@ function meetingRoutes(app: App, { database }: AppDeps) {
     },
     // Sent as JSON bytes of the same shape (validated once when built, see getMeetingBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await meetings.getMeetingBytes(db, actorOf(req), req.params.id)) as unknown as MeetingDetail),
+      sendJsonBytes(reply, await meetings.getMeetingBytes(db, actorOf(req), req.params.id)),
   });
 
   app.post(`${base}/topics`, {

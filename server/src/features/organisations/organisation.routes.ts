@@ -4,7 +4,6 @@ import { errorBody, okBody, pageQuery } from '../../../../core/api/common.schema
 import {
   auditPage,
   meResponse,
-  type Me,
   orgResponse,
   outboxPage,
   setupBody,
@@ -13,6 +12,7 @@ import {
 } from '../../../../core/api/org.schemas.ts';
 import { acceptInvitationBody, invitationInfo } from '../../../../core/api/people.schemas.ts';
 import { actorOf } from '../../http/auth-hook.ts';
+import { sendJsonBytes } from '../../http/json-bytes.ts';
 import { authorize } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import type { Auth } from '../auth/auth.ts';
@@ -108,10 +108,7 @@ export function organisationRoutes(app: App, { database, auth, config }: AppDeps
       response: { 200: meResponse, ...errors },
     },
     // Sent as JSON bytes of the same shape (validated once when built, see getMeBytes).
-    handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await getMeBytes(db, actorOf(req))) as unknown as Me),
+    handler: async (req, reply) => sendJsonBytes(reply, await getMeBytes(db, actorOf(req))),
   });
 
   app.get('/api/organisation', {

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { errorBody, idParam } from '../../../../core/api/common.schemas.ts';
 import {
   createPersonBody,
@@ -9,13 +8,13 @@ import {
   peopleListQuery,
   peoplePage,
   personDetail,
-  type PersonDetail,
   personExport,
   teamQuery,
   teamResponse,
   updatePersonBody,
 } from '../../../../core/api/people.schemas.ts';
 import { actorOf } from '../../http/auth-hook.ts';
+import { sendJsonBytes } from '../../http/json-bytes.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { importPeople } from './import.service.ts';
 import { invitePerson, sendInvitation } from './invitation.service.ts';
@@ -38,13 +37,7 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
     },
     // Cached JSON bytes of the same shape (see listPeopleBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send(
-          (await people.listPeopleBytes(db, actorOf(req), req.query)) as unknown as z.infer<
-            typeof peoplePage
-          >,
-        ),
+      sendJsonBytes(reply, await people.listPeopleBytes(db, actorOf(req), req.query)),
   });
 
   app.post('/api/people', {
@@ -71,10 +64,7 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
       response: { 200: orgChartResponse, ...errors },
     },
     // Sent as the cached JSON bytes (same shape as orgChartResponse), so it is neither rebuilt nor re-validated.
-    handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send((await people.orgChartBytes(db, actorOf(req))) as unknown as z.infer<typeof orgChartResponse>),
+    handler: async (req, reply) => sendJsonBytes(reply, await people.orgChartBytes(db, actorOf(req))),
   });
 
   app.post('/api/people/import', {
@@ -98,11 +88,7 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
     },
     // Sent as JSON bytes of the same shape (validated once when built, see getPersonDetailBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send(
-          (await people.getPersonDetailBytes(db, actorOf(req), req.params.id)) as unknown as PersonDetail,
-        ),
+      sendJsonBytes(reply, await people.getPersonDetailBytes(db, actorOf(req), req.params.id)),
   });
 
   app.patch('/api/people/:id', {
@@ -128,16 +114,7 @@ export function peopleRoutes(app: App, { database, mailer, config }: AppDeps) {
     },
     // Cached JSON bytes of the same shape (see listTeamBytes).
     handler: async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        .send(
-          (await people.listTeamBytes(
-            db,
-            actorOf(req),
-            req.params.id,
-            req.query.scope,
-          )) as unknown as z.infer<typeof teamResponse>,
-        ),
+      sendJsonBytes(reply, await people.listTeamBytes(db, actorOf(req), req.params.id, req.query.scope)),
   });
 
   app.post('/api/people/:id/invitation', {
