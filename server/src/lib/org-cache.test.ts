@@ -55,6 +55,37 @@ describe('createOrgCache', () => {
     expect(await cache.getOrCompute('b', 'k', async () => 'new b')).toBe('new b');
   });
 
+  it('runs one computation for requests that miss the same key at the same time', async () => {
+    const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 10 });
+    let runs = 0;
+    let release!: () => void;
+    const compute = () => {
+      runs += 1;
+      return new Promise<string>((r) => (release = () => r(`run ${runs}`)));
+    };
+    const waiting = [1, 2, 3].map(() => cache.getOrCompute('o', 'k', compute));
+    const other = cache.getOrCompute('o', 'other key', async () => 'other');
+    release();
+    expect(await Promise.all(waiting)).toEqual(['run 1', 'run 1', 'run 1']);
+    expect(runs).toBe(1);
+    expect(await other).toBe('other');
+    // A write while a computation runs: a later read does not join the computation started before it.
+    const before = cache.getOrCompute('o', 'k2', compute);
+    cache.changed('o');
+    const after = cache.getOrCompute('o', 'k2', async () => 'after the write');
+    release();
+    expect(await before).toBe('run 2');
+    expect(await after).toBe('after the write');
+    // A value that `keep` may refuse is computed for each request.
+    let fresh = 0;
+    const live = async () => `fresh ${++fresh}`;
+    const refuse = () => false;
+    expect(await Promise.all([1, 2].map(() => cache.getOrCompute('o', 'live', live, refuse)))).toEqual([
+      'fresh 1',
+      'fresh 2',
+    ]);
+  });
+
   it('starts afresh when full instead of growing without bound', async () => {
     const cache = createOrgCache<string>({ ttlMs: 15_000, maxEntries: 2 });
     await cache.getOrCompute('o', 'k1', async () => 'one');

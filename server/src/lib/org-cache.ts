@@ -7,6 +7,11 @@
  * every lookup, or authorize inside `compute` and put the reader in the key (a stored value then proves that
  * reader was allowed; a refusal throws, and nothing is stored). Either way the key holds whatever of the
  * caller shapes the response, and what decides access must empty the cache when it changes.
+ *
+ * Requests that miss the same key while its computation runs wait for that computation instead of starting
+ * their own: when a large entry (a 200-person autonomy matrix) expires under load, one query runs, not fifty.
+ * A computation started before a change is never shared with a request that arrives after it (the key
+ * carries the version), nor is one whose value `keep` may refuse.
  */
 export interface OrgCache<T> {
   /** `keep` may refuse to store a value that must be computed afresh each time (it is still returned). */
@@ -24,18 +29,30 @@ export interface OrgCache<T> {
 
 export function createOrgCache<T>(opts: { ttlMs: number; maxEntries: number }): OrgCache<T> {
   const entries = new Map<string, { value: T; at: number }>();
+  const running = new Map<string, Promise<T>>();
   const versions = new Map<string, number>();
   let generation = 0;
   return {
-    async getOrCompute(orgId, key, compute, keep) {
+    getOrCompute(orgId, key, compute, keep) {
       const full = `${orgId}:${generation}:${versions.get(orgId) ?? 0}:${key}`;
       const hit = entries.get(full);
-      if (hit && Date.now() - hit.at <= opts.ttlMs) return hit.value;
-      const value = await compute();
-      if (keep && !keep(value)) return value;
-      if (entries.size >= opts.maxEntries) entries.clear();
-      entries.set(full, { value, at: Date.now() });
-      return value;
+      if (hit && Date.now() - hit.at <= opts.ttlMs) return Promise.resolve(hit.value);
+      // A value `keep` may refuse is one that must be fresh for each reader: never shared in flight.
+      const pending = keep ? undefined : running.get(full);
+      if (pending) return pending;
+      const computing = (async () => {
+        try {
+          const value = await compute();
+          if (keep && !keep(value)) return value;
+          if (entries.size >= opts.maxEntries) entries.clear();
+          entries.set(full, { value, at: Date.now() });
+          return value;
+        } finally {
+          running.delete(full);
+        }
+      })();
+      if (!keep) running.set(full, computing);
+      return computing;
     },
     changed(orgId) {
       versions.set(orgId, (versions.get(orgId) ?? 0) + 1);
