@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServices } from '../src/services.ts';
 import type { AppDeps } from '../src/http/types.ts';
 import type { Mailer, OutgoingMail } from '../src/features/mail/mail.service.ts';
+import { cardsChanged } from '../src/features/delegation/card.cache.ts';
 import { runCheckpointReminderPass } from '../src/features/delegation/checkpoint.reminders.ts';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
 import { loginAs, makeOrg, makePerson, type TestPerson } from './factories.ts';
@@ -373,6 +374,8 @@ describe.each(DIALECTS)('delegation and autonomy on %s', (dialect) => {
       .set({ due_on: day(-1) })
       .where('id', '=', card.checkpoints[1].id)
       .execute();
+    // Written behind the app's back: what the app keeps of the card in memory is forgotten, as after a write.
+    cardsChanged();
     for (const who of ['manager', 'member']) {
       const seen = await ok(who, 'GET', `/api/delegation/cards/${card.id}`);
       expect(seen.checkpoints.map((k: { missed: boolean }) => k.missed)).toEqual([true, false]);
@@ -391,6 +394,46 @@ describe.each(DIALECTS)('delegation and autonomy on %s', (dialect) => {
     expect(mine.map((m) => m.to).sort()).toEqual([manager.email, member.email].sort());
     expect(mine[0]!.subject).toBe(`Point d'étape le ${day(1)} : « Le planning des visites est tenu »`);
     expect(await runCheckpointReminderPass(ctx.deps, now)).toBe(0);
+  });
+
+  it('shows a card as it is after every change: statuses posted at once, a renamed domain, a renamed person', async () => {
+    const card = await ok('manager', 'POST', '/api/delegation/cards', validCard({ checkpoints: [day(3)] }));
+    await ok('member', 'POST', `/api/delegation/cards/${card.id}/accept`);
+    const checkpointId = card.checkpoints[0].id as string;
+    const url = `/api/delegation/cards/${card.id}/checkpoints/${checkpointId}/status`;
+    await ok('member', 'POST', url, { status: 'on_track', note: 'Premier point' });
+    // The card is opened (and kept), then eight statuses arrive together: what is shown is what was stored last.
+    await ok('manager', 'GET', `/api/delegation/cards/${card.id}`);
+    const notes = Array.from({ length: 8 }, (_, i) => `Point ${i}`);
+    const answers = await Promise.all(
+      notes.map((note, i) => ok('member', 'POST', url, { status: i % 2 ? 'at_risk' : 'off_track', note })),
+    );
+    for (const a of answers) expect(notes).toContain(a.checkpoints[0].note);
+    const stored = await ctx.deps.database.db
+      .selectFrom('dl_checkpoint')
+      .select(['note', 'status'])
+      .where('id', '=', checkpointId)
+      .executeTakeFirstOrThrow();
+    for (const who of ['manager', 'member', 'director']) {
+      const seen = await ok(who, 'GET', `/api/delegation/cards/${card.id}`);
+      expect(seen.checkpoints[0]).toMatchObject({
+        note: stored.note,
+        status: stored.status,
+        postedBy: { id: member.id, name: 'Inès Equipe' },
+      });
+      expect(seen.status).toBe('in_progress');
+    }
+    // The domain is renamed, then the assignee's name changes: the card shows both at once.
+    await ok('manager', 'PATCH', `/api/delegation/domains/${domainId}`, { name: 'Relances et devis' });
+    expect((await ok('member', 'GET', `/api/delegation/cards/${card.id}`)).domain.name).toBe(
+      'Relances et devis',
+    );
+    await ok('member', 'PATCH', `/api/people/${member.id}`, { firstName: 'Inés' });
+    const renamed = await ok('manager', 'GET', `/api/delegation/cards/${card.id}`);
+    expect(renamed.assignee.name).toBe('Inés Equipe');
+    expect(renamed.checkpoints[0].postedBy.name).toBe('Inés Equipe');
+    await ok('member', 'PATCH', `/api/people/${member.id}`, { firstName: 'Inès' });
+    await ok('manager', 'PATCH', `/api/delegation/domains/${domainId}`, { name: 'Relances clients' });
   });
 
   it('draws a reproducible weekly sample of finished delegations for the manager to review', async () => {

@@ -22,6 +22,7 @@ import { fullName } from '../people/person.presenter.ts';
 import { findManagerChain } from '../people/person.repository.ts';
 import { loadPersonSubject } from '../people/person.service.ts';
 import { autonomyChanged } from './autonomy.cache.ts';
+import { cachedCardRows, cardChanged, patchCard, withCardLock } from './card.cache.ts';
 import * as repo from './delegation.repository.ts';
 
 type Db = Kysely<DB>;
@@ -45,6 +46,10 @@ const ref = (names: ReadonlyMap<string, repo.PersonName>, id: string | null) =>
 async function loadCard(db: Db, id: string, actor?: Actor) {
   const card = await repo.findCard(db, id);
   if (!card) throw notFound();
+  return cardAndSubject(db, card, actor);
+}
+
+async function cardAndSubject(db: Db, card: repo.CardRow, actor?: Actor) {
   const own = actor && (actor.personId === card.delegator_id || actor.personId === card.assignee_id);
   const subject: CardSubject = own
     ? { orgId: card.org_id, delegatorId: card.delegator_id, assigneeId: card.assignee_id, chain: [] }
@@ -72,40 +77,30 @@ export function presentSummary(r: repo.CardSummaryRow, today: string): CardSumma
   };
 }
 
+/** Rows as stored (card.cache.ts), read when missing. */
+const cardRows = (db: Db, id: string) => cachedCardRows(id, () => repo.readCardRows(db, id));
+
+/** The card as it is after a write by this request: forgotten, read afresh, then presented. */
 export async function cardDetail(
   db: Db,
   actor: Actor,
   id: string,
   subject: CardSubject,
 ): Promise<CardDetail> {
+  cardChanged(id);
+  const rows = await cardRows(db, id);
+  if (!rows) throw notFound();
+  return presentCard(db, actor, subject, rows);
+}
+
+async function presentCard(
+  db: Db,
+  actor: Actor,
+  subject: CardSubject,
+  { card, parts, domain, names }: repo.CardRows,
+): Promise<CardDetail> {
   const today = todayIso();
-  const [card, { checkpoints, messages, validations, values, bravos }] = await Promise.all([
-    repo.findCard(db, id),
-    repo.cardParts(db, id),
-  ]);
-  if (!card) throw notFound();
-  const [domain, names] = await Promise.all([
-    card.domain_id
-      ? db
-          .selectFrom('dl_domain as d')
-          .leftJoin('dl_level as l', (j) =>
-            j.onRef('l.domain_id', '=', 'd.id').on('l.person_id', '=', card.assignee_id),
-          )
-          .select(['d.id', 'd.name', 'l.level'])
-          .where('d.id', '=', card.domain_id)
-          .executeTakeFirst()
-      : Promise.resolve(undefined),
-    repo.namesOf(db, [
-      card.delegator_id,
-      card.assignee_id,
-      card.alert_notify_id ?? card.delegator_id,
-      ...checkpoints.flatMap((k) => (k.posted_by ? [k.posted_by] : [])),
-      ...messages.map((m) => m.author_id),
-      ...validations.flatMap((v) => [v.asked_by, ...(v.answered_by ? [v.answered_by] : [])]),
-      ...values.map((v) => v.recorded_by),
-      ...bravos.flatMap((b) => [b.from_id, b.to_id]),
-    ]),
-  ]);
+  const { checkpoints, messages, validations, values, bravos } = parts;
   const level = domain?.level != null ? { level: domain.level } : undefined;
   const status = card.status as CardStatus;
   const summary: CardSummary = {
@@ -218,10 +213,13 @@ export async function cardDetail(
   };
 }
 
+/** Opening a card: from the stored rows when this process has them. */
 export async function getCard(db: Db, actor: Actor, id: string) {
-  const { subject } = await loadCard(db, id, actor);
+  const rows = await cardRows(db, id);
+  if (!rows) throw notFound();
+  const { subject } = await cardAndSubject(db, rows.card, actor);
   authorize(actor, 'delegation.read', subject);
-  return cardDetail(db, actor, id, subject);
+  return presentCard(db, actor, subject, rows);
 }
 
 export async function listCards(db: Db, actor: Actor, query: z.infer<typeof cardListQuery>) {
@@ -639,8 +637,12 @@ export async function addCheckpoint(deps: DelegationDeps, actor: Actor, id: stri
   return cardDetail(db, actor, id, subject);
 }
 
-/** The assignee's status on a checkpoint (posting again overwrites it); a first status starts the work. */
-export async function postCheckpointStatus(
+/**
+ * The assignee's status on a checkpoint (posting again overwrites it); a first status starts the work. The
+ * answer is the card as it now is: the status is applied to the card's stored rows rather than read again
+ * (the card's own row is read afresh above, so stored rows older than it are dropped first).
+ */
+export async function checkpointStatusDetail(
   deps: DelegationDeps,
   actor: Actor,
   id: string,
@@ -651,33 +653,43 @@ export async function postCheckpointStatus(
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
   requireWorking(card);
-  const now = nowIso();
-  const r = await db
-    .updateTable('dl_checkpoint')
-    .set({ status: body.status, note: body.note, posted_at: now, posted_by: actor.personId })
-    .where('id', '=', checkpointId)
-    .where('card_id', '=', id)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw notFound();
-  if (card.status === 'accepted')
-    await db
-      .updateTable('dl_card')
-      .set({ status: 'in_progress', started_at: now, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '=', 'accepted')
-      .execute();
-  return { card, subject };
-}
-
-export async function checkpointStatusDetail(
-  deps: DelegationDeps,
-  actor: Actor,
-  id: string,
-  checkpointId: string,
-  body: { status: 'on_track' | 'at_risk' | 'off_track'; note: string },
-) {
-  const { subject } = await postCheckpointStatus(deps, actor, id, checkpointId, body);
-  return cardDetail(deps.db, actor, id, subject);
+  // Under the card's lock, the rows read when none are stored are kept: no other status can land meanwhile.
+  const rows = await withCardLock(id, async () => {
+    const now = nowIso();
+    const r = await db
+      .updateTable('dl_checkpoint')
+      .set({ status: body.status, note: body.note, posted_at: now, posted_by: actor.personId })
+      .where('id', '=', checkpointId)
+      .where('card_id', '=', id)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw notFound();
+    if (card.status === 'accepted') {
+      await db
+        .updateTable('dl_card')
+        .set({ status: 'in_progress', started_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'accepted')
+        .execute();
+      cardChanged(id);
+      return cardRows(db, id);
+    }
+    patchCard(id, (rows) => {
+      const at = rows.parts.checkpoints.findIndex((k) => k.id === checkpointId);
+      if (at < 0 || rows.card.updated_at !== card.updated_at || !rows.names.has(actor.personId)) return null;
+      const checkpoints = [...rows.parts.checkpoints];
+      checkpoints[at] = {
+        ...checkpoints[at]!,
+        status: body.status,
+        note: body.note,
+        posted_at: now,
+        posted_by: actor.personId,
+      };
+      return { ...rows, parts: { ...rows.parts, checkpoints } };
+    });
+    return cardRows(db, id);
+  });
+  if (!rows) throw notFound();
+  return presentCard(db, actor, subject, rows);
 }
 
 /**

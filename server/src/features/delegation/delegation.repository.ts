@@ -56,6 +56,43 @@ export async function cardParts(db: Q, cardId: string) {
   return { checkpoints, messages, validations, values, bravos };
 }
 
+/** Everything a card's page is presented from, read together (kept per card by card.cache.ts). */
+export interface CardRows {
+  card: CardRow;
+  parts: Awaited<ReturnType<typeof cardParts>>;
+  domain: { id: string; name: string; level: number | null } | undefined;
+  names: ReadonlyMap<string, PersonName>;
+}
+
+export async function readCardRows(db: Q, id: string): Promise<CardRows | undefined> {
+  const [card, parts] = await Promise.all([findCard(db, id), cardParts(db, id)]);
+  if (!card) return undefined;
+  const { checkpoints, messages, validations, values, bravos } = parts;
+  const [domain, names] = await Promise.all([
+    card.domain_id
+      ? db
+          .selectFrom('dl_domain as d')
+          .leftJoin('dl_level as l', (j) =>
+            j.onRef('l.domain_id', '=', 'd.id').on('l.person_id', '=', card.assignee_id),
+          )
+          .select(['d.id', 'd.name', 'l.level'])
+          .where('d.id', '=', card.domain_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
+    namesOf(db, [
+      card.delegator_id,
+      card.assignee_id,
+      card.alert_notify_id ?? card.delegator_id,
+      ...checkpoints.flatMap((k) => (k.posted_by ? [k.posted_by] : [])),
+      ...messages.map((m) => m.author_id),
+      ...validations.flatMap((v) => [v.asked_by, ...(v.answered_by ? [v.answered_by] : [])]),
+      ...values.map((v) => v.recorded_by),
+      ...bravos.flatMap((b) => [b.from_id, b.to_id]),
+    ]),
+  ]);
+  return { card, parts, domain, names };
+}
+
 /** The card's subject: its two people and both their manager chains (merged, nearest first). */
 export async function cardSubject(db: Q, card: CardRow): Promise<CardSubject> {
   const [a, d] = await Promise.all([

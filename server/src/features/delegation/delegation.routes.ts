@@ -42,6 +42,7 @@ import type { RoutePolicy } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import { listNotifications, markRead } from '../notifications/inbox.ts';
 import * as autonomy from './autonomy.service.ts';
+import { cardsChanged } from './card.cache.ts';
 import * as cards from './card.service.ts';
 import * as team from './team.service.ts';
 
@@ -52,6 +53,19 @@ export function delegationRoutes(app: App, { database, mailer, config }: AppDeps
   const deps: cards.DelegationDeps = { db, mailer, publicUrl: config.publicUrl };
   const tags = ['delegation'];
   const cfg = (policy: RoutePolicy) => ({ policy });
+
+  // Stored cards (card.cache.ts): a card's own writes forget or patch it; any other delegation or autonomy
+  // write (domains, levels, hand-overs…), and a card write that failed midway, forgets them all once answered.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (methods.includes('GET') || !/^\/api\/(delegation|autonomy)\//.test(route.url)) return;
+    const cardRoute = route.url.startsWith('/api/delegation/cards/');
+    const forget = async (_req: unknown, reply: { statusCode: number }, payload: unknown) => {
+      if (!cardRoute || reply.statusCode >= 400) cardsChanged();
+      return payload;
+    };
+    route.onSend = [...[route.onSend ?? []].flat(), forget] as typeof route.onSend;
+  });
 
   // ── Cards ──
   app.get('/api/delegation/cards', {
