@@ -57,8 +57,22 @@ export function findPeople(db: Q, ids: readonly string[]): Promise<PersonLite[]>
 }
 
 // ── Objectives ──
-export function findObjective(db: Q, id: string): Promise<ObjectiveRow | undefined> {
-  return db.selectFrom('okr_objective').selectAll().where('id', '=', id).executeTakeFirst();
+// An objective's page and every write on it read these by one objective id: built and compiled once.
+const objectiveById = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('okr_objective').selectAll().where('id', '=', p('id')),
+);
+const childrenOf = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('okr_objective').selectAll().where('parent_id', '=', p('id')).orderBy('period_start', 'desc'),
+);
+const keyResultsOf = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('okr_key_result').selectAll().where('objective_id', '=', p('id')).orderBy('position'),
+);
+const reviewsOf = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('okr_review').selectAll().where('objective_id', '=', p('id')).orderBy('week_start'),
+);
+
+export async function findObjective(db: Q, id: string): Promise<ObjectiveRow | undefined> {
+  return (await objectiveById(db, { id }))[0];
 }
 
 /** A team's objectives, newest period first. */
@@ -95,6 +109,7 @@ export function findActiveOverlapping(
 
 export function listChildren(db: Q, parentIds: readonly string[]): Promise<ObjectiveRow[]> {
   if (parentIds.length === 0) return Promise.resolve([]);
+  if (parentIds.length === 1) return childrenOf(db, { id: parentIds[0]! });
   return db
     .selectFrom('okr_objective')
     .selectAll()
@@ -114,6 +129,7 @@ export async function updateObjectiveRow(db: Q, id: string, patch: Partial<Objec
 // ── Key results ──
 export function listKeyResults(db: Q, objectiveIds: readonly string[]): Promise<KeyResultRow[]> {
   if (objectiveIds.length === 0) return Promise.resolve([]);
+  if (objectiveIds.length === 1) return keyResultsOf(db, { id: objectiveIds[0]! });
   return db
     .selectFrom('okr_key_result')
     .selectAll()
@@ -149,6 +165,7 @@ export async function lockObjective(db: Transaction<DB>, id: string): Promise<vo
 /** Every review of these objectives, oldest week first (the primary key serves the range). */
 export function listReviews(db: Q, objectiveIds: readonly string[]): Promise<ReviewRow[]> {
   if (objectiveIds.length === 0) return Promise.resolve([]);
+  if (objectiveIds.length === 1) return reviewsOf(db, { id: objectiveIds[0]! });
   return db
     .selectFrom('okr_review')
     .selectAll()
@@ -159,18 +176,31 @@ export function listReviews(db: Q, objectiveIds: readonly string[]): Promise<Rev
 }
 
 /** One review per objective and week: a second save in the same week edits it. */
-export async function upsertReview(db: Q, row: ReviewRow): Promise<void> {
-  await db
+type ReviewColumn = keyof ReviewRow & string;
+const reviewUpsert = preparedQuery((db, p: (name: ReviewColumn) => string) =>
+  db
     .insertInto('okr_review')
-    .values(row)
+    .values({
+      objective_id: p('objective_id'),
+      week_start: p('week_start'),
+      org_id: p('org_id'),
+      entries: p('entries'),
+      author_id: p('author_id'),
+      created_at: p('created_at'),
+      updated_at: p('updated_at'),
+    })
     .onConflict((oc) =>
       oc.columns(['objective_id', 'week_start']).doUpdateSet({
-        entries: row.entries,
-        author_id: row.author_id,
-        updated_at: row.updated_at,
+        entries: p('entries'),
+        author_id: p('author_id'),
+        updated_at: p('updated_at'),
       }),
-    )
-    .execute();
+    ),
+);
+
+/** The week's review, replaced when it exists (a member saving again the same week). */
+export async function upsertReview(db: Q, row: ReviewRow): Promise<void> {
+  await reviewUpsert(db, row);
 }
 
 export async function insertReviews(db: Q, rows: ReviewRow[]): Promise<void> {
