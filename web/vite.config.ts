@@ -1,11 +1,13 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
+import type * as PrerenderModule from './src/app/prerender.tsx';
 
 const backend = 'http://localhost:3000';
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const i18nDir = fileURLToPath(new URL('./src/i18n/', import.meta.url));
 
 /** Namespaces the signed-out pages need; the rest loads with the signed-in shell. `mail` is server-only. */
@@ -66,9 +68,84 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * src/main.tsx imports the app (src/app/boot.tsx) dynamically, so that a pre-rendered page is painted before the
+ * app's code is evaluated; the code is still wanted at once on every page: index.html preloads it, as it
+ * preloads the entry's static imports.
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'relais-preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk }) {
+        if (!bundle || !chunk) return;
+        const boot = chunk.dynamicImports
+          .map((file) => bundle[file])
+          .find((c) => c?.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/boot.tsx'));
+        if (boot?.type !== 'chunk')
+          throw new Error('relais-preload-boot: main.tsx no longer imports app/boot.tsx');
+        const files = new Set<string>();
+        const visit = (file: string) => {
+          const c = bundle[file];
+          if (files.has(file) || c?.type !== 'chunk') return;
+          files.add(file);
+          c.imports.forEach(visit);
+        };
+        visit(boot.fileName);
+        chunk.imports.forEach((f) => files.delete(f));
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
+ * After the client build: the sign-in page rendered by React in Node (src/app/prerender.tsx, loaded through a
+ * Vite server without listening, so the same plugins apply) into copies of the built index.html under
+ * prerendered/. The server sends one for GET /sign-in; React and Mantine stay out of the server.
+ */
+function prerenderSignIn(): Plugin {
+  let outDir = '';
+  return {
+    name: 'relais-prerender',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const server = await createServer({
+        configFile: false,
+        root: webRoot,
+        plugins: [react(), relaisCatalogues()],
+        logLevel: 'warn',
+        appType: 'custom',
+        optimizeDeps: { noDiscovery: true, include: [] },
+        server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+      });
+      try {
+        const prerender = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof PrerenderModule;
+        const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+        for (const page of await prerender.prerenderedSignInPages(index)) {
+          const file = path.join(outDir, page.file);
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, page.html);
+        }
+      } finally {
+        await server.close();
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), relaisCatalogues(), precompress()],
+  root: webRoot,
+  plugins: [react(), relaisCatalogues(), preloadBoot(), precompress(), prerenderSignIn()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants } from 'node:zlib';
 import Fastify from 'fastify';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -21,6 +19,7 @@ import { authHook } from './http/auth-hook.ts';
 import { forgetRecentSessions } from './http/session-fast-path.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { webAppRoutes } from './http/web-app.ts';
 import type { RoutePolicy } from './http/policy.ts';
 import type { App, AppDeps } from './http/types.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
@@ -41,8 +40,8 @@ export interface RegisteredRoute {
   policy: RoutePolicy | undefined;
 }
 
-/** buildApp wires plugins and each feature's routes, nothing else. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object } = {}) {
+/** buildApp wires plugins and each feature's routes, nothing else. `webDir`: dist/web unless a test gives its own. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object; webDir?: string } = {}) {
   const { config, database, auth } = deps;
   const app = Fastify({
     logger: opts.logger ?? {
@@ -165,26 +164,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object 
   okrRoutes(app, deps);
   clarityRoutes(app, deps);
 
-  // The web app: hashed assets under /assets/, and index.html for every client-side route.
-  const indexFile = path.join(webDistDir, 'index.html');
-  if (existsSync(indexFile)) {
-    const indexHtml = readFileSync(indexFile);
-    await app.register(fastifyStatic, { root: webDistDir, serve: false, preCompressed: true });
-    app.get('/assets/*', {
-      config: { policy: 'public' },
-      schema: { hide: true },
-      handler: (req, reply) => {
-        const file = (req.params as { '*': string })['*'];
-        return reply.sendFile(file, path.join(webDistDir, 'assets'), { maxAge: '1y', immutable: true });
-      },
-    });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
-        return reply.status(404).send({ error: 'not_found', message: 'Not found' });
-      }
-      return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);
-    });
-  }
+  // The web app: hashed assets under /assets/, index.html for every client-side route, the pre-rendered sign-in page.
+  await webAppRoutes(app, { webDir: opts.webDir ?? webDistDir, sso: config.oidc !== null, db: database.db });
 
   return app;
 }

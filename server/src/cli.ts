@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { emailField, passwordField } from '../../core/api/common.schemas.ts';
+import { signInPageFile } from '../../core/api/prerendered.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { startServices } from './services.ts';
 import { createOrganisationWithAdmin } from './features/organisations/organisation.service.ts';
@@ -57,7 +58,9 @@ function config(): Config {
 }
 
 async function ensureWebBuild(): Promise<void> {
-  if (existsSync(path.join(webDistDir, 'index.html'))) return;
+  // A build from before the pre-rendered sign-in page counts as missing: the page would only be slower.
+  const built = ['index.html', signInPageFile('fr', false)];
+  if (built.every((f) => existsSync(path.join(webDistDir, f)))) return;
   console.log('Building the web interface (first start only)…');
   const vite = await import('vite');
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

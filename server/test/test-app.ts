@@ -62,6 +62,7 @@ export interface TestContext {
 export async function createTestApp(
   dialect: Dialect,
   extraEnv: Record<string, string> = {},
+  opts: { webDir?: string } = {},
 ): Promise<TestContext> {
   const { env, cleanup } = await freshDatabaseEnv(dialect);
   const config = loadConfig({ ...env, ...extraEnv });
@@ -74,7 +75,7 @@ export async function createTestApp(
       },
     }),
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, webDir: opts.webDir });
   await app.ready();
   return {
     dialect,

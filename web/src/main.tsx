@@ -1,16 +1,12 @@
 import '@mantine/core/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { initI18n } from './app/i18n.ts';
-import { App, startLoading } from './app/App.tsx';
+import { afterPrerenderedPaint, watchPrerendered } from './app/prerendered.ts';
 
 const root = document.getElementById('root');
 if (root) {
-  startLoading();
-  await initI18n();
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  watchPrerendered();
+  // Evaluating the app's code holds the main thread for a few hundred milliseconds on a slow device: a page the
+  // server sent already rendered (the sign-in page) is painted first. Elsewhere the app starts at once.
+  await afterPrerenderedPaint();
+  const { boot } = await import('./app/boot.tsx');
+  await boot(root);
 }

@@ -2,8 +2,9 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { ApiError } from './api.ts';
+import { takeOver } from './prerendered.ts';
 import { createAppRouter, startEarlyLoads } from './router.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { mantineProps } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -19,7 +20,14 @@ const queryClient = new QueryClient({
 
 const router = createAppRouter(queryClient);
 
-/** See startEarlyLoads: called by main.tsx before the texts are loaded. */
+// The pre-rendered sign-in page (prerendered.ts) is replaced by the live one when it mounts; whatever else the
+// router ends up showing instead — the home page of someone already signed in, an error — replaces it too.
+router.subscribe('onRendered', () => {
+  const leaf = router.state.matches.at(-1);
+  if (leaf?.routeId !== '/sign-in' || leaf.status !== 'success') takeOver();
+});
+
+/** See startEarlyLoads: called by boot.tsx before the texts are loaded. */
 export const startLoading = () => startEarlyLoads(queryClient, window.location.pathname);
 
 declare module '@tanstack/react-router' {
@@ -30,7 +38,7 @@ declare module '@tanstack/react-router' {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider {...mantineProps}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -57,10 +57,20 @@ export function currentLocale(): Locale {
   return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fr';
 }
 
+/**
+ * The server cannot read localStorage: this cookie tells it in which language to send the pre-rendered sign-in
+ * page (server/src/http/web-app.ts). Written at every start too, for choices stored before it existed.
+ */
+function rememberForServer(locale: Locale) {
+  document.cookie = `${storageKey}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}
+
 export async function initI18n() {
   const locale = initialLocale();
+  rememberForServer(locale);
   i18n.onLanguageChanged((lng) => {
     document.documentElement.lang = lng;
+    rememberForServer(lng);
     try {
       localStorage.setItem(storageKey, lng);
     } catch {

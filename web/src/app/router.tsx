@@ -6,6 +6,7 @@ import {
   createRouter,
   lazyRouteComponent,
   redirect,
+  type RouterHistory,
 } from '@tanstack/react-router';
 import { loadAppTexts, setLocale } from './i18n.ts';
 import { meQuery, setupQuery } from './session.ts';
@@ -359,9 +360,11 @@ export function startEarlyLoads(queryClient: QueryClient, pathname: string): voi
   if (pathname === '/') void import('../features/home/HomePage.tsx');
 }
 
-export function createAppRouter(queryClient: QueryClient) {
+/** `history` is the browser's unless given (the build-time render of the sign-in page gives a memory history). */
+export function createAppRouter(queryClient: QueryClient, history?: RouterHistory) {
   return createRouter({
     routeTree,
+    history,
     context: { queryClient },
     defaultPendingComponent: PageLoader,
     defaultErrorComponent: PageError,

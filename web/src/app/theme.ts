@@ -43,3 +43,6 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+/** What App (in the browser) and the build-time render of the sign-in page give MantineProvider. */
+export const mantineProps = { theme, defaultColorScheme: 'light', cssVariablesResolver } as const;

@@ -102,6 +102,7 @@ export const i18n = {
   },
 };
 
+const getVersion = () => version;
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -116,6 +117,7 @@ function tOf(v: number): TFunction {
 
 /** `t` and the translator; the component renders again when the language or the loaded texts change. */
 export function useTranslation(): { t: TFunction; i18n: typeof i18n } {
-  const v = useSyncExternalStore(subscribe, () => version);
+  // The same snapshot on the server: the sign-in page is also rendered at build time (app/prerender.tsx).
+  const v = useSyncExternalStore(subscribe, getVersion, getVersion);
   return { t: tOf(v), i18n };
 }

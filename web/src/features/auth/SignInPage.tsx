@@ -1,8 +1,9 @@
 import { Alert, Anchor, Button, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useRouter, useSearch } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../app/translator.ts';
+import { prerenderedValue, takeOver } from '../../app/prerendered.ts';
 import { setupQuery } from '../../app/session.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
@@ -18,12 +19,25 @@ export function SignInPage() {
   const search = useSearch({ from: '/sign-in' });
   const setup = useQuery(setupQuery);
   const [step, setStep] = useState<Step>('password');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  // What was typed in the pre-rendered copy of this page (app/prerendered.ts) before the app's code ran.
+  const [email, setEmail] = useState(() => prerenderedValue('username'));
+  const [password, setPassword] = useState(() => prerenderedValue('current-password'));
   const [code, setCode] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // This page is on screen: the pre-rendered copy goes in the same frame, keeping what was typed since the
+  // first render (values, focus) and a submit asked for while the app was starting.
+  useLayoutEffect(() => {
+    const taken = takeOver();
+    if (!taken) return;
+    const { username, 'current-password': typed } = taken.values;
+    if (username !== undefined) setEmail(username);
+    if (typed !== undefined) setPassword(typed);
+    if (taken.submit) queueMicrotask(() => form.current?.requestSubmit());
+  }, []);
 
   const enterApp = () => {
     queryClient.removeQueries({ queryKey: ['me'] });
@@ -112,7 +126,7 @@ export function SignInPage() {
 
   return (
     <AuthLayout title={t('auth.signIn.title')}>
-      <form onSubmit={submitPassword} noValidate>
+      <form ref={form} onSubmit={submitPassword} noValidate>
         <Stack>
           {search.error && !error && (
             <Alert color="red" role="alert">

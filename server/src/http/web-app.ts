@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Locale } from '../../../core/api/common.schemas.ts';
+import { prerenderedLocales, signInPageFile } from '../../../core/api/prerendered.ts';
+import type { DB } from '../db/schema.ts';
+import { needsSetup } from '../features/organisations/organisation.service.ts';
+import type { App } from './types.ts';
+
+/** One page's bytes, compressed once at start: a request only chooses. */
+interface Page {
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+function page(html: Buffer): Page {
+  return {
+    identity: html,
+    br: brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: gzipSync(html, { level: 9 }),
+  };
+}
+
+/** The sign-in page the build rendered (web/src/app/prerender.tsx) for each language; null if this build has none. */
+export function loadSignInPages(webDir: string, sso: boolean): Record<Locale, Page> | null {
+  const pages: Partial<Record<Locale, Page>> = {};
+  for (const locale of prerenderedLocales) {
+    const file = path.join(webDir, signInPageFile(locale, sso));
+    if (!existsSync(file)) return null;
+    pages[locale] = page(readFileSync(file));
+  }
+  return pages as Record<Locale, Page>;
+}
+
+const isLocale = (value: string | undefined): value is Locale =>
+  (prerenderedLocales as readonly string[]).includes(value ?? '');
+
+/**
+ * The language the browser's app will choose (web/src/app/i18n.ts): its stored choice, which it copies into the
+ * `relais.locale` cookie, then the browser's languages, French otherwise.
+ */
+export function signInLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+  const stored = cookie && /(?:^|;)\s*relais\.locale=([a-z]+)\s*(?:;|$)/.exec(cookie)?.[1];
+  if (stored && isLocale(stored)) return stored;
+  let best: { locale: Locale; q: number } | null = null;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const [tag = '', ...params] = part.trim().split(';');
+    const locale = tag.trim().slice(0, 2).toLowerCase();
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (isLocale(locale) && q > 0 && (!best || q > best.q)) best = { locale, q };
+  }
+  return best?.locale ?? 'fr';
+}
+
+function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((e) => e.trim().split(';'))
+      .filter(([, q]) => q === undefined || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name?.trim().toLowerCase()),
+  );
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+}
+
+function sendPage(reply: FastifyReply, chosen: Page, acceptEncoding: string | undefined) {
+  const encoding = encodingFor(acceptEncoding);
+  reply
+    .header('cache-control', 'no-cache')
+    .header('vary', 'Accept-Encoding, Accept-Language, Cookie')
+    .type('text/html; charset=utf-8');
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.send(encoding ? chosen[encoding] : chosen.identity);
+}
+
+/**
+ * The web app: hashed assets under /assets/, and index.html for every client-side route — except GET /sign-in,
+ * answered with the sign-in page already inside (in the visitor's language, with the SSO button when SSO is
+ * configured) so that it is painted before any script runs. Until an organisation exists the app sends everyone
+ * to onboarding: plain index.html then.
+ */
+export async function webAppRoutes(
+  app: App,
+  opts: { webDir: string; sso: boolean; db: Kysely<DB> },
+): Promise<void> {
+  const indexFile = path.join(opts.webDir, 'index.html');
+  if (!existsSync(indexFile)) return;
+  const indexHtml = readFileSync(indexFile);
+  const signIn = loadSignInPages(opts.webDir, opts.sso);
+  let setUp = false;
+  await app.register(fastifyStatic, { root: opts.webDir, serve: false, preCompressed: true });
+  app.get('/assets/*', {
+    config: { policy: 'public' },
+    schema: { hide: true },
+    handler: (req, reply) => {
+      const file = (req.params as { '*': string })['*'];
+      return reply.sendFile(file, path.join(opts.webDir, 'assets'), { maxAge: '1y', immutable: true });
+    },
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
+      return reply.status(404).send({ error: 'not_found', message: 'Not found' });
+    }
+    if (signIn && (req.url === '/sign-in' || req.url.startsWith('/sign-in?'))) {
+      // Once set up, an install stays so: the question is asked until then only.
+      setUp ||= !(await needsSetup(opts.db));
+      if (setUp) {
+        const locale = signInLocale(req.headers.cookie, req.headers['accept-language']);
+        return sendPage(reply, signIn[locale], req.headers['accept-encoding']);
+      }
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);
+  });
+}
