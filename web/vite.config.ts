@@ -150,6 +150,8 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2022',
+    // Every browser Relais supports preloads modules itself: the polyfill would only weigh on the first page.
+    modulePreload: { polyfill: false },
   },
   server: {
     proxy: {

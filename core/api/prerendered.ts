@@ -9,3 +9,9 @@ export const prerenderedLocales: readonly Locale[] = ['fr', 'en'];
 export function signInPageFile(locale: Locale, sso: boolean): string {
   return `prerendered/sign-in.${locale}${sso ? '.sso' : ''}.html`;
 }
+
+/** Pages shown signed out (the signed-in shell and its data are not worth fetching ahead for them). */
+const signedOutPrefixes = ['/sign-in', '/setup', '/forgot-password', '/reset-password', '/invitation/'];
+
+export const isSignedOutPage = (pathname: string): boolean =>
+  signedOutPrefixes.some((prefix) => pathname.startsWith(prefix));

@@ -63,4 +63,20 @@ test('CSV import with one bad row: preview, errors with their line, confirm, the
   await app.nav("Journal d'audit");
   await expect(app.heading("Journal d'audit")).toBeVisible();
   await checkPage(page, 'admin-audit');
+
+  // The home page loaded afresh: the session is asked for once (ahead, by main.tsx) and the team arrives with
+  // the page, which is drawn once, complete.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+  });
+  await page.goto('/');
+  await expect(app.heading(`Bonjour ${ADMIN.firstName}`)).toBeVisible();
+  const team = page.getByRole('region', { name: 'Mon équipe directe (1)' });
+  expect(await team.getByRole('link', { name: 'Claire Dubois' }).isVisible()).toBe(true);
+  await page.waitForLoadState('networkidle');
+  expect(asked.filter((p) => p === '/api/me')).toHaveLength(1);
+  expect(asked.filter((p) => p.endsWith('/team'))).toHaveLength(1);
+  await checkPage(page, 'home-manager');
 });

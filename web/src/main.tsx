@@ -1,9 +1,11 @@
 import '@mantine/core/styles.css';
+import { requestEarly } from './app/early.ts';
 import { afterPrerenderedPaint, watchPrerendered } from './app/prerendered.ts';
 
 const root = document.getElementById('root');
 if (root) {
   watchPrerendered();
+  requestEarly(window.location.pathname);
   // Evaluating the app's code holds the main thread for a few hundred milliseconds on a slow device: a page the
   // server sent already rendered (the sign-in page) is painted first. Elsewhere the app starts at once.
   await afterPrerenderedPaint();

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../../../core/api/common.schemas.ts';
+import { takeEarly } from './early.ts';
 import { currentLocale, i18n } from './i18n.ts';
 
 export type Issue = NonNullable<ErrorBody['issues']>[number];
@@ -52,13 +53,16 @@ export async function api<T>(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: options.method ?? 'GET',
-      credentials: 'same-origin',
-      headers,
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      signal: options.signal,
-    });
+    const early = options.method === undefined ? await takeEarly(path) : undefined;
+    response = early?.ok
+      ? early
+      : await fetch(path, {
+          method: options.method ?? 'GET',
+          credentials: 'same-origin',
+          headers,
+          body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+          signal: options.signal,
+        });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', i18n.t('errors.network'));

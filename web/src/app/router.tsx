@@ -8,6 +8,7 @@ import {
   redirect,
   type RouterHistory,
 } from '@tanstack/react-router';
+import { isSignedOutPage } from '../../../core/api/prerendered.ts';
 import { loadAppTexts, setLocale } from './i18n.ts';
 import { meQuery, setupQuery } from './session.ts';
 import { NotFound, PageError, PageLoader, RootNotFound } from './RouteStates.tsx';
@@ -96,6 +97,8 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  loader: async ({ context }) =>
+    (await import('../features/home/HomePage.tsx')).loadHome(context.queryClient, context.me),
   component: lazyRouteComponent(() => import('../features/home/HomePage.tsx'), 'HomePage'),
 });
 
@@ -339,9 +342,6 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-/** Pages shown signed out: the signed-in shell is not worth fetching ahead for them. */
-const signedOutPrefixes = ['/sign-in', '/setup', '/forgot-password', '/reset-password', '/invitation/'];
-
 /**
  * Started before the texts load, so that what the first page waits for arrives in parallel rather than one
  * after the other: the setup status and the session, then the first page's code (the sign-in page, or the
@@ -354,7 +354,7 @@ export function startEarlyLoads(queryClient: QueryClient, pathname: string): voi
     void import('../features/auth/SignInPage.tsx');
     return;
   }
-  if (signedOutPrefixes.some((p) => pathname.startsWith(p))) return;
+  if (isSignedOutPage(pathname)) return;
   void import('./AppLayout.tsx');
   void loadAppTexts();
   if (pathname === '/') void import('../features/home/HomePage.tsx');

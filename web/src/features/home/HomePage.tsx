@@ -1,10 +1,21 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { Me } from '../../../../core/api/org.schemas.ts';
 import { useTranslation } from '../../app/translator.ts';
 import { useMe } from '../../app/session.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { TeamList } from '../people/TeamList.tsx';
-import { personPath } from '../people/people.api.ts';
+import { personPath, teamQuery } from '../people/people.api.ts';
+
+/**
+ * The home route's loader: the team arrives with the page, which is then drawn once, complete, instead of
+ * drawing a loader in its place first. A failed answer is shown by the list itself.
+ */
+export async function loadHome(queryClient: QueryClient, me: Me): Promise<void> {
+  if (me.person.directReports > 0)
+    await queryClient.ensureQueryData(teamQuery(me.person.id, 'direct')).catch(() => undefined);
+}
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -42,13 +42,14 @@ export const personQuery = (id: string) =>
 
 export const usePerson = (id: string) => useQuery(personQuery(id));
 
-export function useTeam(id: string, scope: 'direct' | 'subtree', enabled = true) {
-  return useQuery({
+export const teamQuery = (id: string, scope: 'direct' | 'subtree') =>
+  queryOptions({
     queryKey: ['people', 'team', id, scope],
     queryFn: () => api<Team>(`/api/people/${encodeURIComponent(id)}/team?scope=${scope}`),
-    enabled,
   });
-}
+
+export const useTeam = (id: string, scope: 'direct' | 'subtree', enabled = true) =>
+  useQuery({ ...teamQuery(id, scope), enabled });
 
 export function useOrgChart() {
   return useQuery({
