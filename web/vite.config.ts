@@ -3,8 +3,9 @@ import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { createServer, defineConfig, type Plugin } from 'vite';
+import { build, createServer, defineConfig, type Plugin } from 'vite';
 import type * as PrerenderModule from './src/app/prerender.tsx';
+import { homeTemplateFile, serverRenderModule } from '../core/api/prerendered.ts';
 
 const backend = 'http://localhost:3000';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -39,7 +40,8 @@ function relaisCatalogues(): Plugin {
             : !coreNamespaces.includes(ns) && !serverOnly.includes(ns),
         ),
       );
-      return `export default ${JSON.stringify(picked)};`;
+      // JSON.parse of a string: parsed several times faster than the same object written as code.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
     },
   };
 }
@@ -105,20 +107,48 @@ function preloadBoot(): Plugin {
   };
 }
 
+/** Sources whose chunks the home page needs, with their stylesheets, before it is painted. */
+const homeSources = ['/src/app/AppLayout.tsx', '/src/features/home/HomePage.tsx'];
+
 /**
- * After the client build: the sign-in page rendered by React in Node (src/app/prerender.tsx, loaded through a
- * Vite server without listening, so the same plugins apply) into copies of the built index.html under
- * prerendered/. The server sends one for GET /sign-in; React and Mantine stay out of the server.
+ * After the client build:
+ * - the sign-in page rendered by React in Node (src/app/prerender.tsx, loaded through a Vite server without
+ *   listening, so the same plugins apply) into copies of the built index.html under prerendered/; the server
+ *   sends one for GET /sign-in;
+ * - prerendered/home.html, index.html with the stylesheets of the signed-in layout and of the home page, and
+ *   ../web-ssr/, the build of src/app/server-render.tsx for Node: the server renders the home page of the person
+ *   signed in into that copy. React and Mantine stay out of the server until then.
  */
-function prerenderSignIn(): Plugin {
+function prerenderPages(): Plugin {
   let outDir = '';
+  let homeCss: string[] = [];
   return {
     name: 'relais-prerender',
     apply: 'build',
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir);
     },
+    generateBundle(_options, bundle) {
+      const css = new Set<string>();
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (seen.has(file) || chunk?.type !== 'chunk') return;
+        seen.add(file);
+        chunk.viteMetadata?.importedCss.forEach((f) => css.add(f));
+        chunk.imports.forEach(visit);
+      };
+      for (const source of homeSources) {
+        const chunk = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(source),
+        );
+        if (!chunk) throw new Error(`relais-prerender: no chunk for ${source}`);
+        visit(chunk.fileName);
+      }
+      homeCss = [...css];
+    },
     async closeBundle() {
+      const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
       const server = await createServer({
         configFile: false,
         root: webRoot,
@@ -130,7 +160,6 @@ function prerenderSignIn(): Plugin {
       });
       try {
         const prerender = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof PrerenderModule;
-        const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
         for (const page of await prerender.prerenderedSignInPages(index)) {
           const file = path.join(outDir, page.file);
           mkdirSync(path.dirname(file), { recursive: true });
@@ -139,13 +168,37 @@ function prerenderSignIn(): Plugin {
       } finally {
         await server.close();
       }
+
+      const main = /\n\s*<link rel="stylesheet"[^>]*>/.exec(index);
+      if (!main) throw new Error('relais-prerender: index.html has no stylesheet');
+      const links = homeCss.map((f) => `\n    <link rel="stylesheet" crossorigin href="/${f}">`).join('');
+      writeFileSync(path.join(outDir, homeTemplateFile), index.replace(main[0], main[0] + links));
+      const ssrFile = path.resolve(outDir, serverRenderModule);
+      await build({
+        configFile: false,
+        root: webRoot,
+        plugins: [react(), relaisCatalogues()],
+        logLevel: 'warn',
+        // Bundled with what it uses of React, Mantine and the rest: loaded in about a tenth of the time and memory
+        // that importing those packages whole would take.
+        ssr: { noExternal: true },
+        // React's production build, whatever the server's environment says.
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        build: {
+          ssr: 'src/app/server-render.tsx',
+          outDir: path.dirname(ssrFile),
+          emptyOutDir: true,
+          target: 'node22',
+          rollupOptions: { output: { entryFileNames: path.basename(ssrFile) } },
+        },
+      });
     },
   };
 }
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), relaisCatalogues(), preloadBoot(), precompress(), prerenderSignIn()],
+  plugins: [react(), relaisCatalogues(), preloadBoot(), precompress(), prerenderPages()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -10,6 +10,14 @@ export function signInPageFile(locale: Locale, sso: boolean): string {
   return `prerendered/sign-in.${locale}${sso ? '.sso' : ''}.html`;
 }
 
+/**
+ * The home page is rendered by the server for the person signed in: into this copy of index.html (with the
+ * signed-in layout's stylesheets, written by the web build), by the build of web/src/app/server-render.tsx
+ * (written beside dist/web, never served).
+ */
+export const homeTemplateFile = 'prerendered/home.html';
+export const serverRenderModule = '../web-ssr/server-render.js';
+
 /** Pages shown signed out (the signed-in shell and its data are not worth fetching ahead for them). */
 const signedOutPrefixes = ['/sign-in', '/setup', '/forgot-password', '/reset-password', '/invitation/'];
 

@@ -19,7 +19,7 @@ import { authHook } from './http/auth-hook.ts';
 import { forgetRecentSessions } from './http/session-fast-path.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/error-handler.ts';
-import { webAppRoutes } from './http/web-app.ts';
+import { webAppRoutes, type HomeRenderer } from './http/web-app.ts';
 import type { RoutePolicy } from './http/policy.ts';
 import type { App, AppDeps } from './http/types.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
@@ -41,7 +41,10 @@ export interface RegisteredRoute {
 }
 
 /** buildApp wires plugins and each feature's routes, nothing else. `webDir`: dist/web unless a test gives its own. */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object; webDir?: string } = {}) {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: boolean | object; webDir?: string; homeRenderer?: () => Promise<HomeRenderer> } = {},
+) {
   const { config, database, auth } = deps;
   const app = Fastify({
     logger: opts.logger ?? {
@@ -165,7 +168,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean | object;
   clarityRoutes(app, deps);
 
   // The web app: hashed assets under /assets/, index.html for every client-side route, the pre-rendered sign-in page.
-  await webAppRoutes(app, { webDir: opts.webDir ?? webDistDir, sso: config.oidc !== null, db: database.db });
+  await webAppRoutes(app, {
+    webDir: opts.webDir ?? webDistDir,
+    sso: config.oidc !== null,
+    db: database.db,
+    homeRenderer: opts.homeRenderer,
+  });
 
   return app;
 }

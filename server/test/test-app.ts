@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { startServices } from '../src/services.ts';
 import type { AppDeps } from '../src/http/types.ts';
 import type { Mailer, OutgoingMail } from '../src/features/mail/mail.service.ts';
+import type { HomeRenderer } from '../src/http/web-app.ts';
 
 export const DIALECTS = ['sqlite', 'postgres'] as const;
 export type Dialect = (typeof DIALECTS)[number];
@@ -62,7 +63,7 @@ export interface TestContext {
 export async function createTestApp(
   dialect: Dialect,
   extraEnv: Record<string, string> = {},
-  opts: { webDir?: string } = {},
+  opts: { webDir?: string; homeRenderer?: () => Promise<HomeRenderer> } = {},
 ): Promise<TestContext> {
   const { env, cleanup } = await freshDatabaseEnv(dialect);
   const config = loadConfig({ ...env, ...extraEnv });
@@ -75,7 +76,7 @@ export async function createTestApp(
       },
     }),
   });
-  const app = await buildApp(deps, { logger: false, webDir: opts.webDir });
+  const app = await buildApp(deps, { logger: false, ...opts });
   await app.ready();
   return {
     dialect,

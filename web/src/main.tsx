@@ -7,7 +7,7 @@ if (root) {
   watchPrerendered();
   requestEarly(window.location.pathname);
   // Evaluating the app's code holds the main thread for a few hundred milliseconds on a slow device: a page the
-  // server sent already rendered (the sign-in page) is painted first. Elsewhere the app starts at once.
+  // server sent already rendered (the sign-in page, the home page) is painted first. Elsewhere the app starts at once.
   await afterPrerenderedPaint();
   const { boot } = await import('./app/boot.tsx');
   await boot(root);

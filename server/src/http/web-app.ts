@@ -1,11 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Locale } from '../../../core/api/common.schemas.ts';
-import { prerenderedLocales, signInPageFile } from '../../../core/api/prerendered.ts';
+import {
+  homeTemplateFile,
+  prerenderedLocales,
+  serverRenderModule,
+  signInPageFile,
+} from '../../../core/api/prerendered.ts';
 import type { DB } from '../db/schema.ts';
 import { needsSetup } from '../features/organisations/organisation.service.ts';
 import type { App } from './types.ts';
@@ -78,6 +84,55 @@ function sendPage(reply: FastifyReply, chosen: Page, acceptEncoding: string | un
   return reply.send(encoding ? chosen[encoding] : chosen.identity);
 }
 
+/** The build of web/src/app/server-render.tsx. */
+export interface HomeRenderer {
+  renderHome(template: string, get: (path: string) => Promise<unknown>): Promise<string | null>;
+}
+
+/** The home page for the person of this request, rendered with the API's answers to the same request. */
+function homePage(app: App, webDir: string, renderer?: () => Promise<HomeRenderer>) {
+  const templateFile = path.join(webDir, homeTemplateFile);
+  const moduleFile = path.join(webDir, serverRenderModule);
+  if (!existsSync(templateFile) || (!renderer && !existsSync(moduleFile))) return null;
+  const template = readFileSync(templateFile, 'utf8');
+  // Loaded the first time someone signed in opens the home page: React and Mantine stay out of a server that
+  // only answers the API.
+  let loading: Promise<HomeRenderer> | null = null;
+  const load = renderer ?? (() => import(pathToFileURL(moduleFile).href) as Promise<HomeRenderer>);
+  return async (req: FastifyRequest): Promise<string | null> => {
+    const headers = {
+      cookie: req.headers.cookie ?? '',
+      'accept-language': req.headers['accept-language'] ?? '',
+    };
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers });
+      return res.statusCode === 200 ? (JSON.parse(res.body) as unknown) : null;
+    };
+    loading ??= load().catch((error: unknown) => {
+      loading = null; // asked again next time
+      throw error;
+    });
+    return (await loading).renderHome(template, get);
+  };
+}
+
+/** A page made for one person: compressed for this answer, and kept by no cache. */
+function sendPersonalPage(reply: FastifyReply, html: string, acceptEncoding: string | undefined) {
+  const encoding = encodingFor(acceptEncoding);
+  const body = Buffer.from(html);
+  reply
+    .header('cache-control', 'private, no-store')
+    .header('vary', 'Accept-Encoding, Cookie')
+    .type('text/html; charset=utf-8');
+  if (!encoding) return reply.send(body);
+  reply.header('content-encoding', encoding);
+  return reply.send(
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
+      : gzipSync(body, { level: 6 }),
+  );
+}
+
 /**
  * The web app: hashed assets under /assets/, and index.html for every client-side route — except GET /sign-in,
  * answered with the sign-in page already inside (in the visitor's language, with the SSO button when SSO is
@@ -86,12 +141,13 @@ function sendPage(reply: FastifyReply, chosen: Page, acceptEncoding: string | un
  */
 export async function webAppRoutes(
   app: App,
-  opts: { webDir: string; sso: boolean; db: Kysely<DB> },
+  opts: { webDir: string; sso: boolean; db: Kysely<DB>; homeRenderer?: () => Promise<HomeRenderer> },
 ): Promise<void> {
   const indexFile = path.join(opts.webDir, 'index.html');
   if (!existsSync(indexFile)) return;
   const indexHtml = readFileSync(indexFile);
   const signIn = loadSignInPages(opts.webDir, opts.sso);
+  const home = homePage(app, opts.webDir, opts.homeRenderer);
   let setUp = false;
   await app.register(fastifyStatic, { root: opts.webDir, serve: false, preCompressed: true });
   app.get('/assets/*', {
@@ -113,6 +169,17 @@ export async function webAppRoutes(
         const locale = signInLocale(req.headers.cookie, req.headers['accept-language']);
         return sendPage(reply, signIn[locale], req.headers['accept-encoding']);
       }
+    }
+    if (home && req.url === '/' && req.headers.cookie) {
+      setUp ||= !(await needsSetup(opts.db));
+      const html = setUp
+        ? await home(req).catch((error: unknown) => {
+            // The page still works without it: the app renders it in the browser.
+            req.log.error({ err: error }, 'home page: server rendering failed');
+            return null;
+          })
+        : null;
+      if (html) return sendPersonalPage(reply, html, req.headers['accept-encoding']);
     }
     return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);
   });

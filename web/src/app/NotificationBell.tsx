@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from './translator.ts';
 import type { NotificationItem } from '../../../core/api/delegation.schemas.ts';
 import { api, post } from './api.ts';
+import { relativeTime } from '../ui/intl.ts';
 
 interface NotificationList {
   items: NotificationItem[];
@@ -25,18 +26,6 @@ interface NotificationList {
 }
 
 const key = ['notifications'] as const;
-
-/** How long ago, in the UI language ("il y a 5 minutes"), then a short date after a week. */
-function ago(lang: string, iso: string, now: number): string {
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const abs = Math.abs(seconds);
-  if (abs < 60) return rtf.format(0, 'second');
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(iso));
-}
 
 function BellIcon() {
   return (
@@ -52,23 +41,18 @@ function BellIcon() {
   );
 }
 
-/** The header's bell: unread count, the latest notifications, "mark all as read". Polls every minute. */
-export function NotificationBell() {
+/**
+ * The dropdown's list, a component of its own: while the dropdown is closed nothing of it is computed (the first
+ * relative date loads the browser's date rules, several milliseconds on a slow phone).
+ */
+function NotificationItems({
+  items,
+  onOpen,
+}: {
+  items: NotificationItem[];
+  onOpen: (n: NotificationItem) => void;
+}) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const [opened, setOpened] = useState(false);
-  const list = useQuery({
-    queryKey: key,
-    queryFn: () => api<NotificationList>('/api/notifications'),
-    refetchInterval: 60_000,
-    refetchOnWindowFocus: true,
-  });
-  const read = useMutation({
-    mutationFn: (ids?: string[]) => post<NotificationList>('/api/notifications/read', ids ? { ids } : {}),
-    onSuccess: (data) => queryClient.setQueryData(key, data),
-  });
-  const unread = list.data?.unread ?? 0;
-  const items = list.data?.items ?? [];
   const lang = i18n.resolvedLanguage ?? 'fr';
   const now = Date.now();
 
@@ -84,6 +68,56 @@ export function NotificationBell() {
     const k = `notifications.kinds.${n.kind}`;
     return i18n.exists(k) ? t(k, params) : t('notifications.unknown');
   };
+
+  return (
+    <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
+      {items.map((n) => (
+        <Box
+          component="li"
+          key={n.id}
+          px="sm"
+          py={8}
+          bg={n.read ? undefined : 'blue.0'}
+          style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+        >
+          <Anchor
+            component={Link}
+            to={n.link}
+            size="sm"
+            c="gray.9"
+            fw={n.read ? 400 : 600}
+            style={{ display: 'block', overflowWrap: 'anywhere' }}
+            onClick={() => onOpen(n)}
+          >
+            {!n.read && <VisuallyHidden>{t('notifications.unreadMark')}</VisuallyHidden>}
+            {text(n)}
+          </Anchor>
+          <Text size="xs" c="dimmed" component="time" dateTime={n.createdAt}>
+            {relativeTime(lang, n.createdAt, now)}
+          </Text>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
+
+/** The header's bell: unread count, the latest notifications, "mark all as read". Polls every minute. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => api<NotificationList>('/api/notifications'),
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+  const read = useMutation({
+    mutationFn: (ids?: string[]) => post<NotificationList>('/api/notifications/read', ids ? { ids } : {}),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
+  });
+  const unread = list.data?.unread ?? 0;
+  const items = list.data?.items ?? [];
 
   // Pushed to the right of the header, next to the user menu.
   return (
@@ -142,37 +176,13 @@ export function NotificationBell() {
                 {t('notifications.empty')}
               </Text>
             ) : (
-              <Stack component="ul" gap={0} p={0} m={0} style={{ listStyle: 'none' }}>
-                {items.map((n) => (
-                  <Box
-                    component="li"
-                    key={n.id}
-                    px="sm"
-                    py={8}
-                    bg={n.read ? undefined : 'blue.0'}
-                    style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-                  >
-                    <Anchor
-                      component={Link}
-                      to={n.link}
-                      size="sm"
-                      c="gray.9"
-                      fw={n.read ? 400 : 600}
-                      style={{ display: 'block', overflowWrap: 'anywhere' }}
-                      onClick={() => {
-                        if (!n.read) read.mutate([n.id]);
-                        setOpened(false);
-                      }}
-                    >
-                      {!n.read && <VisuallyHidden>{t('notifications.unreadMark')}</VisuallyHidden>}
-                      {text(n)}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" component="time" dateTime={n.createdAt}>
-                      {ago(lang, n.createdAt, now)}
-                    </Text>
-                  </Box>
-                ))}
-              </Stack>
+              <NotificationItems
+                items={items}
+                onOpen={(n) => {
+                  if (!n.read) read.mutate([n.id]);
+                  setOpened(false);
+                }}
+              />
             )}
           </ScrollArea.Autosize>
         </Popover.Dropdown>

@@ -84,6 +84,11 @@ export async function initI18n() {
   document.documentElement.lang = locale;
 }
 
+/** Rendering on the server (server-render.tsx): every text is already there, nothing is to be fetched. */
+export function textsAlreadyThere(): void {
+  for (const locale of supportedLocales) for (const part of ['core', 'app']) loaded.add(`${locale}/${part}`);
+}
+
 export async function setLocale(locale: Locale) {
   await loadCatalogue(locale);
   i18n.changeLanguage(locale);

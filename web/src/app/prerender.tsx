@@ -11,6 +11,7 @@ import { createAppRouter } from './router.tsx';
 import { meQuery, setupQuery } from './session.ts';
 import { mantineProps } from './theme.ts';
 import { i18n } from './translator.ts';
+import { intoIndex, replaceOnce, withoutScripts } from './page-html.ts';
 
 /**
  * Build time only, in Node (web/vite.config.ts runs it after the client build): the sign-in page as the live app
@@ -46,50 +47,11 @@ export async function renderSignIn(locale: Locale, sso: boolean): Promise<{ html
   return { html: beforeScripts(html), title: `${i18n.t('auth.signIn.title')} · ${i18n.t('app.name')}` };
 }
 
-function replaceOnce(text: string, pattern: RegExp, by: string): string {
-  const found = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
-  if (found !== 1) throw new Error(`prerender: expected one ${pattern} in the markup, found ${found}`);
-  return text.replace(pattern, () => by);
-}
-
 /**
- * What nothing can run yet must not pretend to work: the form submits nowhere (method="dialog" outside a dialog
- * does nothing; prerendered.ts replays a submit asked for once the app's code runs) and the buttons say they are
- * unavailable (aria-disabled, which neither changes their look nor stops the form's submit event). Inline
- * scripts go (TanStack Router's scroll restoration): the content security policy would refuse them anyway.
+ * The form submits nowhere until the app's code runs (method="dialog" outside a dialog does nothing;
+ * prerendered.ts replays a submit asked for meanwhile).
  */
-function beforeScripts(html: string): string {
-  const out = replaceOnce(html, /<form /, '<form method="dialog" ')
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-    .replace(/<button /g, '<button aria-disabled="true" ');
-  if (/<script\b/i.test(out)) throw new Error('prerender: a script is left in the markup');
-  return out;
-}
-
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * index.html with the page inside, the live app mounting in the hidden #root beside it. The head is arranged for
- * the first paint, which needs the stylesheet and the markup only: the stylesheet is requested first; rendering
- * waits until #root is parsed (rel=expect; ignored where unsupported), so that the first paint is the whole page
- * rather than its top then the rest; no modulepreload, whose fetching and compiling would compete with it —
- * main.tsx fetches the app once the page is painted.
- */
-export function intoIndex(indexHtml: string, locale: Locale, page: { html: string; title: string }): string {
-  const stylesheet = /\s*<link rel="stylesheet"[^>]*>/.exec(indexHtml)?.[0] ?? '';
-  let out = indexHtml.replace(stylesheet, '').replace(/\s*<link rel="modulepreload"[^>]*>/g, '');
-  out = replaceOnce(
-    out,
-    /<title>[^<]*<\/title>/,
-    `${stylesheet.trim()}\n    <link rel="expect" href="#root" blocking="render" />\n    <title>${escapeText(page.title)}</title>`,
-  );
-  out = replaceOnce(out, /<html lang="[a-z-]*"/, `<html lang="${locale}"`);
-  return replaceOnce(
-    out,
-    /<div id="root"><\/div>/,
-    `<div id="prerendered">${page.html}</div><div id="root" hidden></div>`,
-  );
-}
+const beforeScripts = (html: string) => withoutScripts(replaceOnce(html, /<form /, '<form method="dialog" '));
 
 /** Every variant the server may send: each language, with and without the SSO button. */
 export async function prerenderedSignInPages(indexHtml: string): Promise<{ file: string; html: string }[]> {

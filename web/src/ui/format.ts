@@ -1,4 +1,5 @@
 import { useTranslation } from '../app/translator.ts';
+import { dateFormat, numberFormat } from './intl.ts';
 
 export function initials(firstName: string, lastName: string): string {
   return `${firstName.charAt(0)}${lastName.charAt(0)}`.toUpperCase();
@@ -10,8 +11,8 @@ export function useFormat() {
   const lang = i18n.resolvedLanguage ?? 'fr';
   return {
     dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    date: (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(iso)),
-    number: (n: number) => new Intl.NumberFormat(lang).format(n),
+      dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    date: (iso: string) => dateFormat(lang, { dateStyle: 'long' }).format(new Date(iso)),
+    number: (n: number) => numberFormat(lang).format(n),
   };
 }

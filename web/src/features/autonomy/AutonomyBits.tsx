@@ -10,6 +10,7 @@ import {
   periods,
 } from './autonomy.api.ts';
 import classes from './autonomy.module.css';
+import { dateFormat, numberFormat } from '../../ui/intl.ts';
 
 export const LEVELS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -48,7 +49,7 @@ export function LevelBadge({ level, withName = true }: { level: number; withName
 /** A calendar day ("2026-03-02") written in the UI language, the same day in every time zone. */
 export function useDay() {
   const { i18n } = useTranslation();
-  const f = new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'fr', { dateStyle: 'long', timeZone: 'UTC' });
+  const f = dateFormat(i18n.resolvedLanguage ?? 'fr', { dateStyle: 'long', timeZone: 'UTC' });
   return (day: string) => f.format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
@@ -56,8 +57,8 @@ export function useDay() {
 export function usePercent() {
   const { i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'fr';
-  const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
-  const pts = new Intl.NumberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const pct = numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const pts = numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   return {
     rate: (r: number) => pct.format(r),
     points: (delta: number) => pts.format(Math.round(delta * 100)),

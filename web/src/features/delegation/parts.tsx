@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from '../../app/translator.ts';
 import { type CardDetail, type CardSummary, LEVELS } from './delegation.api.ts';
 import classes from './delegation.module.css';
+import { dateFormat, relativeTime } from '../../ui/intl.ts';
 
 /** "4 · S'accorder": the number and its name, never the number alone. */
 export function useLevelLabel() {
@@ -221,7 +222,7 @@ export function useDay() {
   const lang = i18n.resolvedLanguage ?? 'fr';
   return (day: string) => {
     const [y, m, d] = day.slice(0, 10).split('-').map(Number);
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(y!, (m ?? 1) - 1, d ?? 1));
+    return dateFormat(lang, { dateStyle: 'long' }).format(new Date(y!, (m ?? 1) - 1, d ?? 1));
   };
 }
 
@@ -229,8 +230,7 @@ export function useDay() {
 export function useShortDate() {
   const { i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'fr';
-  return (iso: string) =>
-    new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(iso));
+  return (iso: string) => dateFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(iso));
 }
 
 /** "il y a 5 minutes": how long ago, in the UI language. */
@@ -238,17 +238,6 @@ export function useAgo() {
   const { i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'fr';
   return (iso: string, now = Date.now()) => relativeTime(lang, iso, now);
-}
-
-export function relativeTime(lang: string, iso: string, now: number): string {
-  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const abs = Math.abs(seconds);
-  if (abs < 60) return rtf.format(0, 'second');
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
-  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), 'day');
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(new Date(iso));
 }
 
 export interface PanelProps {

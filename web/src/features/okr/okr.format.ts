@@ -1,5 +1,6 @@
 import { useTranslation } from '../../app/translator.ts';
 import { useFormat } from '../../ui/format.ts';
+import { dateFormat, numberFormat } from '../../ui/intl.ts';
 
 /** Calendar dates (YYYY-MM-DD) read as days, not instants: formatted in UTC so they never shift a day. */
 export function useOkrFormat() {
@@ -10,10 +11,9 @@ export function useOkrFormat() {
   return {
     ...base,
     shortDate: (date: string) =>
-      new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day(date)),
-    longDate: (date: string) =>
-      new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(day(date)),
+      dateFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day(date)),
+    longDate: (date: string) => dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(day(date)),
     percent: (share: number) =>
-      new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share),
+      numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share),
   };
 }

@@ -13,6 +13,7 @@ import {
   useSavePrivateNote,
   useTalk,
 } from './one-on-ones.api.ts';
+import { dateFormat } from '../../ui/intl.ts';
 
 export const otherPerson = (m: MeetingDetail) =>
   m.myRole === 'manager' ? m.series.report : m.series.manager;
@@ -268,6 +269,6 @@ export function useTimeFormat() {
   const lang = i18n.resolvedLanguage ?? 'fr';
   return {
     ...fmt,
-    time: (iso: string) => new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(new Date(iso)),
+    time: (iso: string) => dateFormat(lang, { timeStyle: 'short' }).format(new Date(iso)),
   };
 }

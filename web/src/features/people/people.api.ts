@@ -42,10 +42,13 @@ export const personQuery = (id: string) =>
 
 export const usePerson = (id: string) => useQuery(personQuery(id));
 
+export const teamPath = (id: string, scope: 'direct' | 'subtree') =>
+  `/api/people/${encodeURIComponent(id)}/team?scope=${scope}`;
+
 export const teamQuery = (id: string, scope: 'direct' | 'subtree') =>
   queryOptions({
     queryKey: ['people', 'team', id, scope],
-    queryFn: () => api<Team>(`/api/people/${encodeURIComponent(id)}/team?scope=${scope}`),
+    queryFn: () => api<Team>(teamPath(id, scope)),
   });
 
 export const useTeam = (id: string, scope: 'direct' | 'subtree', enabled = true) =>
