@@ -188,7 +188,7 @@ function prerenderPages(): Plugin {
           ssr: 'src/app/server-render.tsx',
           outDir: path.dirname(ssrFile),
           emptyOutDir: true,
-          target: 'node22',
+          target: 'node20',
           rollupOptions: { output: { entryFileNames: path.basename(ssrFile) } },
         },
       });
