@@ -10,7 +10,7 @@ export async function startServices(
   config: Config,
   opts: { wrapMailer?: (mailer: Mailer) => Mailer } = {},
 ): Promise<AppDeps> {
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database);
   const base = createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
   const mailer = opts.wrapMailer ? opts.wrapMailer(base) : base;

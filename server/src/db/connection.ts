@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
 import { registerPool } from './prepared-query.ts';
@@ -28,14 +28,22 @@ const relaisParsers: Record<number, (v: string) => unknown> = {
   20: (v) => Number(v),
   1700: (v) => Number(v),
 };
-const relaisTypes = {
+const relaisTypes = (types: typeof pg.types) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    relaisParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+    relaisParsers[oid] ?? types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+});
 
-export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; file?: string }): Database {
+/** pg, loaded only for a PostgreSQL database: evaluating it cost every SQLite start ~50 ms. */
+export const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
+
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string;
+  file?: string;
+}): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: relaisTypes });
+    const pg = await loadPg();
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, types: relaisTypes(pg.types) });
     const authPool = new pg.Pool({ connectionString: opts.databaseUrl, max: 5 });
     authPool.on('error', (err) =>
       console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL client error', err: err.message })),

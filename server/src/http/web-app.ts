@@ -23,11 +23,14 @@ interface Page {
   gzip: Buffer;
 }
 
-function page(html: Buffer): Page {
+/** A page's bytes and its compressed copies: those the build wrote beside it, else made here, once. */
+function page(file: string): Page {
+  const identity = readFileSync(file);
+  const written = (ext: string) => (existsSync(`${file}.${ext}`) ? readFileSync(`${file}.${ext}`) : null);
   return {
-    identity: html,
-    br: brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
-    gzip: gzipSync(html, { level: 9 }),
+    identity,
+    br: written('br') ?? brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: written('gz') ?? gzipSync(identity, { level: 9 }),
   };
 }
 
@@ -37,7 +40,7 @@ export function loadSignInPages(webDir: string, sso: boolean): Record<Locale, Pa
   for (const locale of prerenderedLocales) {
     const file = path.join(webDir, signInPageFile(locale, sso));
     if (!existsSync(file)) return null;
-    pages[locale] = page(readFileSync(file));
+    pages[locale] = page(file);
   }
   return pages as Record<Locale, Page>;
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../db/connection.ts';
 
 /**
  * Topic-based fan-out of "something changed" signals. In-process on SQLite (one process serves everything);
@@ -47,6 +48,7 @@ export function createFanout(opts: FanoutOptions): Fanout {
 
   const connect = async (): Promise<void> => {
     if (!opts.connectionString) return;
+    const pg = await loadPg();
     const c = new pg.Client({ connectionString: opts.connectionString });
     c.on('notification', (msg) => {
       if (msg.channel !== channel || !msg.payload) return;
