@@ -221,7 +221,7 @@ describe.each(DIALECTS)('OKR light on %s', (dialect) => {
   describe('weekly review and history', () => {
     let objectiveId: string;
     let krIds: string[];
-    let weeks: string[];
+    let weeks: readonly string[];
     const start = addDays(today(), -40);
 
     beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -41,7 +41,7 @@ describe('startCheckpointer', () => {
   it('copies committed writes into the database file in the background, off the writing connection', async () => {
     const { db, file } = open();
     checkpointer = startCheckpointer(db, file, 50);
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(50_000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4_000);
     const insert = db.prepare('insert into t (v) values (?)');
     for (let i = 0; i < 200; i++) insert.run(`row ${i}`);
     let seen = 0;
@@ -50,6 +50,17 @@ describe('startCheckpointer', () => {
       seen = rowsInMainFile(file, dir);
     }
     expect(seen).toBe(200);
+  });
+
+  it('keeps the log small under a sustained stream of writes: it starts over instead of growing', async () => {
+    const { db, file } = open();
+    db.pragma('synchronous = NORMAL');
+    checkpointer = startCheckpointer(db, file, 50);
+    const insert = db.prepare('insert into t (v) values (?)');
+    // One page per commit: 12,000 pages (~49 MB of log) if it never started over.
+    for (let i = 0; i < 12_000; i++) insert.run(`row ${i}`);
+    expect(statSync(`${file}-wal`).size).toBeLessThan(20 * 1024 * 1024);
+    expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 12_000 });
   });
 
   it('without it, the same writes stay in the log (the check above can fail)', async () => {
