@@ -4,6 +4,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, createServer, defineConfig, type Plugin } from 'vite';
+import type { Rollup } from 'vite';
 import type * as PrerenderModule from './src/app/prerender.tsx';
 import { homeTemplateFile, serverRenderModule } from '../core/api/prerendered.ts';
 
@@ -70,6 +71,15 @@ function precompress(): Plugin {
   };
 }
 
+/** A chunk and every chunk it imports statically, by file name (added to `into`). */
+function staticGraph(bundle: Rollup.OutputBundle, file: string, into = new Set<string>()): Set<string> {
+  const chunk = bundle[file];
+  if (into.has(file) || chunk?.type !== 'chunk') return into;
+  into.add(file);
+  chunk.imports.forEach((f) => staticGraph(bundle, f, into));
+  return into;
+}
+
 /**
  * src/main.tsx imports the app (src/app/boot.tsx) dynamically, so that a pre-rendered page is painted before the
  * app's code is evaluated; the code is still wanted at once on every page: index.html preloads it, as it
@@ -88,14 +98,7 @@ function preloadBoot(): Plugin {
           .find((c) => c?.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/boot.tsx'));
         if (boot?.type !== 'chunk')
           throw new Error('relais-preload-boot: main.tsx no longer imports app/boot.tsx');
-        const files = new Set<string>();
-        const visit = (file: string) => {
-          const c = bundle[file];
-          if (files.has(file) || c?.type !== 'chunk') return;
-          files.add(file);
-          c.imports.forEach(visit);
-        };
-        visit(boot.fileName);
+        const files = staticGraph(bundle, boot.fileName);
         chunk.imports.forEach((f) => files.delete(f));
         return [...files].map((file) => ({
           tag: 'link',
@@ -129,23 +132,19 @@ function prerenderPages(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     generateBundle(_options, bundle) {
-      const css = new Set<string>();
-      const seen = new Set<string>();
-      const visit = (file: string) => {
-        const chunk = bundle[file];
-        if (seen.has(file) || chunk?.type !== 'chunk') return;
-        seen.add(file);
-        chunk.viteMetadata?.importedCss.forEach((f) => css.add(f));
-        chunk.imports.forEach(visit);
-      };
+      const files = new Set<string>();
       for (const source of homeSources) {
         const chunk = Object.values(bundle).find(
           (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(source),
         );
         if (!chunk) throw new Error(`relais-prerender: no chunk for ${source}`);
-        visit(chunk.fileName);
+        staticGraph(bundle, chunk.fileName, files);
       }
-      homeCss = [...css];
+      const css = [...files].flatMap((f) => {
+        const chunk = bundle[f];
+        return chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+      });
+      homeCss = [...new Set(css)];
     },
     async closeBundle() {
       const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');

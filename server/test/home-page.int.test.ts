@@ -53,7 +53,7 @@ describe.each(DIALECTS)(
       expect(page.body).not.toMatch(/<script>/);
 
       // Nobody signed in, or a session that is no more: the app's index.html, the app sends them to sign in.
-      for (const other of [await get(), await get('better-auth.session_token=forged.value')]) {
+      for (const other of [await get(), await get('relais.session_token=forged.value')]) {
         expect(other.statusCode).toBe(200);
         expect(other.body).toContain('<div id="root"></div>');
         expect(other.body).not.toContain('id="prerendered"');
@@ -87,6 +87,29 @@ describe.each(DIALECTS)(
       const br = await get(cookie, { 'accept-encoding': 'gzip, br' });
       expect(br.headers['content-encoding']).toBe('br');
       expect(brotliDecompressSync(br.rawPayload).toString()).toBe(page.body);
+    });
+
+    it('loads the renderer for someone with a session only, not for a visitor with just a language cookie', async () => {
+      let loads = 0;
+      ctx = await createTestApp(
+        dialect,
+        {},
+        {
+          webDir,
+          homeRenderer: () => {
+            loads += 1;
+            return renderer();
+          },
+        },
+      );
+      const cast = await makeCast(ctx);
+      const visitor = await get('relais.locale=en');
+      expect(visitor.body).toContain('<div id="root"></div>');
+      expect(visitor.body).not.toContain('id="prerendered"');
+      expect(loads).toBe(0);
+      const page = await get(`relais.locale=en; ${await loginAs(ctx, cast.manager.email, PASSWORD)}`);
+      expect(page.body).toMatch(/<h1[^>]*>Bonjour Marc<\/h1>/);
+      expect(loads).toBe(1);
     });
 
     it('falls back to index.html when the renderer fails', async () => {

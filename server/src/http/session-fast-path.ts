@@ -16,6 +16,10 @@ export type FastPathResult = Actor | null | 'fallback';
 
 const COOKIE_NAMES = ['relais.session_token', '__Secure-relais.session_token'];
 
+/** Whether the request carries a session cookie at all (valid or not: only a lookup tells). */
+export const hasSessionCookie = (header: string | undefined): boolean =>
+  readCookie(header, COOKIE_NAMES) !== null;
+
 /**
  * Sessions resolved in the last few seconds, by signed cookie value: a burst of requests from one browser
  * costs one lookup. Dropped in this process for a person whenever their row is written, and all of them on

@@ -14,6 +14,7 @@ import {
 } from '../../../core/api/prerendered.ts';
 import type { DB } from '../db/schema.ts';
 import { needsSetup } from '../features/organisations/organisation.service.ts';
+import { hasSessionCookie } from './session-fast-path.ts';
 import type { App } from './types.ts';
 
 /** One page's bytes, compressed once at start: a request only chooses. */
@@ -77,14 +78,20 @@ function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
-function sendPage(reply: FastifyReply, chosen: Page, acceptEncoding: string | undefined) {
+/** HTML in the encoding the browser prefers; `bytes` gives the body for that encoding. */
+function sendHtml(
+  reply: FastifyReply,
+  acceptEncoding: string | undefined,
+  caching: { cacheControl: string; vary: string },
+  bytes: (encoding: 'br' | 'gzip' | null) => Buffer,
+) {
   const encoding = encodingFor(acceptEncoding);
   reply
-    .header('cache-control', 'no-cache')
-    .header('vary', 'Accept-Encoding, Accept-Language, Cookie')
+    .header('cache-control', caching.cacheControl)
+    .header('vary', caching.vary)
     .type('text/html; charset=utf-8');
   if (encoding) reply.header('content-encoding', encoding);
-  return reply.send(encoding ? chosen[encoding] : chosen.identity);
+  return reply.send(bytes(encoding));
 }
 
 /** The build of web/src/app/server-render.tsx. */
@@ -119,22 +126,12 @@ function homePage(app: App, webDir: string, renderer?: () => Promise<HomeRendere
   };
 }
 
-/** A page made for one person: compressed for this answer, and kept by no cache. */
-function sendPersonalPage(reply: FastifyReply, html: string, acceptEncoding: string | undefined) {
-  const encoding = encodingFor(acceptEncoding);
+/** A page made for one person: compressed for this answer only, and kept by no cache. */
+const personalPage = (html: string) => (encoding: 'br' | 'gzip' | null) => {
   const body = Buffer.from(html);
-  reply
-    .header('cache-control', 'private, no-store')
-    .header('vary', 'Accept-Encoding, Cookie')
-    .type('text/html; charset=utf-8');
-  if (!encoding) return reply.send(body);
-  reply.header('content-encoding', encoding);
-  return reply.send(
-    encoding === 'br'
-      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } })
-      : gzipSync(body, { level: 6 }),
-  );
-}
+  if (encoding === 'br') return brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+  return encoding === 'gzip' ? gzipSync(body, { level: 6 }) : body;
+};
 
 /**
  * The web app: hashed assets under /assets/, and index.html for every client-side route — except GET /sign-in,
@@ -151,7 +148,9 @@ export async function webAppRoutes(
   const indexHtml = readFileSync(indexFile);
   const signIn = loadSignInPages(opts.webDir, opts.sso);
   const home = homePage(app, opts.webDir, opts.homeRenderer);
+  // Once set up, an install stays so: the question is asked until then only.
   let setUp = false;
+  const isSetUp = async () => (setUp ||= !(await needsSetup(opts.db)));
   await app.register(fastifyStatic, { root: opts.webDir, serve: false, preCompressed: true });
   app.get('/assets/*', {
     config: { policy: 'public' },
@@ -165,24 +164,30 @@ export async function webAppRoutes(
     if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) {
       return reply.status(404).send({ error: 'not_found', message: 'Not found' });
     }
-    if (signIn && (req.url === '/sign-in' || req.url.startsWith('/sign-in?'))) {
-      // Once set up, an install stays so: the question is asked until then only.
-      setUp ||= !(await needsSetup(opts.db));
-      if (setUp) {
-        const locale = signInLocale(req.headers.cookie, req.headers['accept-language']);
-        return sendPage(reply, signIn[locale], req.headers['accept-encoding']);
-      }
+    const acceptEncoding = req.headers['accept-encoding'];
+    if (signIn && (req.url === '/sign-in' || req.url.startsWith('/sign-in?')) && (await isSetUp())) {
+      const chosen = signIn[signInLocale(req.headers.cookie, req.headers['accept-language'])];
+      return sendHtml(
+        reply,
+        acceptEncoding,
+        { cacheControl: 'no-cache', vary: 'Accept-Encoding, Accept-Language, Cookie' },
+        (encoding) => (encoding ? chosen[encoding] : chosen.identity),
+      );
     }
-    if (home && req.url === '/' && req.headers.cookie) {
-      setUp ||= !(await needsSetup(opts.db));
-      const html = setUp
-        ? await home(req).catch((error: unknown) => {
-            // The page still works without it: the app renders it in the browser.
-            req.log.error({ err: error }, 'home page: server rendering failed');
-            return null;
-          })
-        : null;
-      if (html) return sendPersonalPage(reply, html, req.headers['accept-encoding']);
+    // Only someone with a session may get a page of their own: nobody else costs a render (nor its loading).
+    if (home && req.url === '/' && hasSessionCookie(req.headers.cookie) && (await isSetUp())) {
+      const html = await home(req).catch((error: unknown) => {
+        // The page still works without it: the app renders it in the browser.
+        req.log.error({ err: error }, 'home page: server rendering failed');
+        return null;
+      });
+      if (html)
+        return sendHtml(
+          reply,
+          acceptEncoding,
+          { cacheControl: 'private, no-store', vary: 'Accept-Encoding, Cookie' },
+          personalPage(html),
+        );
     }
     return reply.header('cache-control', 'no-cache').type('text/html').send(indexHtml);
   });

@@ -1,10 +1,8 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api.ts';
 import { takeOver } from './prerendered.ts';
 import { createAppRouter, startEarlyLoads } from './router.tsx';
-import { mantineProps } from './theme.ts';
+import { PageTree } from './page-tree.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,11 +35,5 @@ declare module '@tanstack/react-router' {
 }
 
 export function App() {
-  return (
-    <MantineProvider {...mantineProps}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  );
+  return <PageTree queryClient={queryClient} router={router} />;
 }

@@ -1,6 +1,5 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider, createMemoryHistory } from '@tanstack/react-router';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory } from '@tanstack/react-router';
 import { text } from 'node:stream/consumers';
 import { prerenderToNodeStream } from 'react-dom/static';
 import type { Locale } from '../../../core/api/common.schemas.ts';
@@ -9,7 +8,7 @@ import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { createAppRouter } from './router.tsx';
 import { meQuery, setupQuery } from './session.ts';
-import { mantineProps } from './theme.ts';
+import { PageTree } from './page-tree.tsx';
 import { i18n } from './translator.ts';
 import { intoIndex, replaceOnce, withoutScripts } from './page-html.ts';
 
@@ -33,11 +32,7 @@ export async function renderSignIn(locale: Locale, sso: boolean): Promise<{ html
   await router.load();
   const errors: unknown[] = [];
   const { prelude } = await prerenderToNodeStream(
-    <MantineProvider {...mantineProps}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <PageTree queryClient={queryClient} router={router} />,
     // Ids of their own: both copies are in the document while the live page starts.
     { identifierPrefix: 'pre-', onError: (error) => void errors.push(error) },
   );

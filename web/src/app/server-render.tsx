@@ -1,6 +1,5 @@
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider, createMemoryHistory } from '@tanstack/react-router';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory } from '@tanstack/react-router';
 import { renderToString } from 'react-dom/server';
 import type { Me } from '../../../core/api/org.schemas.ts';
 import { teamPath, teamQuery, type Team } from '../features/people/people.api.ts';
@@ -10,7 +9,7 @@ import { textsAlreadyThere } from './i18n.ts';
 import { intoIndex, withoutScripts } from './page-html.ts';
 import { createAppRouter } from './router.tsx';
 import { meQuery, setupQuery, type SetupStatus } from './session.ts';
-import { mantineProps } from './theme.ts';
+import { PageTree } from './page-tree.tsx';
 import { i18n } from './translator.ts';
 
 /**
@@ -56,11 +55,7 @@ export async function renderHome(template: string, get: ApiGet): Promise<string 
   const locale = me.person.locale;
   i18n.changeLanguage(locale);
   const html = renderToString(
-    <MantineProvider {...mantineProps}>
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <PageTree queryClient={queryClient} router={router} />,
     // Ids of their own: both copies are in the document while the live page starts.
     { identifierPrefix: 'pre-' },
   );
