@@ -5,7 +5,8 @@ import type { PersonDetail, PersonSummary } from './people.api.ts';
 export function StatusBadge({ status }: { status: PersonSummary['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === 'active' ? 'green' : 'orange'} variant="dot">
+    // Never squeezed into "INVIT…" beside a long name on a phone: the text next to it wraps instead.
+    <Badge color={status === 'active' ? 'green' : 'orange'} variant="dot" style={{ flexShrink: 0 }}>
       {t(`people.status.${status}`)}
     </Badge>
   );
