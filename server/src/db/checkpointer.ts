@@ -18,7 +18,7 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-const SAFETY_NET_PAGES = 4_000;
+const SAFETY_NET_PAGES = Number(process.env.TMP_PAGES ?? 4_000);
 const LOG_LIMIT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_PAGES = 1_000;
 
@@ -34,7 +34,7 @@ const timer = setInterval(() => {
   } catch {
     // Busy or locked this time: the next tick tries again.
   }
-}, workerData.intervalMs);
+}, Number(process.env.TMP_IV ?? workerData.intervalMs));
 parentPort.on('message', () => {
   clearInterval(timer);
   db.close();
