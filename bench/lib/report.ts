@@ -17,8 +17,8 @@ export interface ScenarioResult {
   bare?: LoadResult;
   /** Relais ÷ bare, requests per second. */
   ratio?: number;
-  /** p50 on the 3-year organisation ÷ p50 on the 3-month one. */
-  growth?: { shortP50Ms: number; ratio: number; basis: 'p50' | 'mean' };
+  /** p50 on the 3-year organisation ÷ p50 on the 3-month one: the median of interleaved pairs (`pairs`). */
+  growth?: { shortP50Ms: number; ratio: number; basis: 'p50' | 'mean'; pairs?: number[] };
   rssAfterMB?: number;
   error?: string;
 }
