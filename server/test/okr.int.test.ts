@@ -322,6 +322,40 @@ describe.each(DIALECTS)('OKR light on %s', (dialect) => {
       expect((await call('PUT', url, 'outsider', body)).statusCode).toBe(404);
     });
 
+    it('an objective read again and again follows every change: a renamed manager, an archived objective', async () => {
+      const url = `/api/okr/objectives/${objectiveId}`;
+      const before = await ok('GET', url, 'self');
+      expect(before.teamManager).toEqual({ id: cast.subject.id, name: cast.subject.name });
+      const lastName = cast.subject.name.split(' ').slice(1).join(' ');
+      // A people change: the team and its names are read again.
+      await ok('PATCH', `/api/people/${cast.subject.id}`, 'admin', { lastName: 'Renommée' });
+      try {
+        expect((await ok('GET', url, 'directReport')).teamManager.name).toMatch(/ Renommée$/);
+      } finally {
+        await ok('PATCH', `/api/people/${cast.subject.id}`, 'admin', { lastName });
+      }
+      expect((await ok('GET', url, 'self')).teamManager).toEqual(before.teamManager);
+      // An OKR write: a review right after archiving is refused, and accepted again once reactivated.
+      const week = weekSlotOf(today(), 3);
+      // The review the first test left, saved again as it was (the export below reads it).
+      const review = {
+        entries: [
+          { keyResultId: krIds[0], value: 75, confidence: 8 },
+          { keyResultId: krIds[1], value: 8, confidence: 4, blockers: 'Deux retards chez le transporteur' },
+        ],
+      };
+      await ok('PUT', `${url}/reviews/${week}`, 'self', review);
+      expect((await ok('PATCH', url, 'self', { status: 'archived' })).status).toBe('archived');
+      try {
+        const refused = await call('PUT', `${url}/reviews/${week}`, 'self', review);
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json().error).toBe('okr.objective_archived');
+      } finally {
+        expect((await ok('PATCH', url, 'self', { status: 'active' })).status).toBe('active');
+      }
+      expect((await call('PUT', `${url}/reviews/${week}`, 'self', review)).statusCode).toBe(200);
+    });
+
     it('exports value and confidence per key result per week as CSV, the missed week named', async () => {
       const res = await call('GET', `/api/okr/objectives/${objectiveId}/history.csv`, 'grandManager');
       expect(res.statusCode).toBe(200);

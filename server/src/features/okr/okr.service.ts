@@ -21,7 +21,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findManagerChain } from '../people/person.repository.ts';
 import { krTargetProblem, type KrDirection } from '../../../../core/domain/okr-progress.ts';
 import { presentDetail, presentRef, presentSummary, teamSubjectOf, type Names } from './okr.presenter.ts';
-import { okrChanged, teamPageCache } from './okr.cache.ts';
+import { objectiveCache, okrChanged, reviewSaved, teamPageCache, type LoadedObjective } from './okr.cache.ts';
 import * as repo from './okr.repository.ts';
 import {
   OKR_TIME_ZONE,
@@ -40,10 +40,15 @@ const clockNow = () => ({ today: today(), now: nowIso() });
 const namesOf = (people: readonly repo.PersonLite[]): Map<string, repo.PersonLite> =>
   new Map(people.map((p) => [p.id, p]));
 
-/** Runs an OKR write in a transaction, then drops the organisation's cached team pages. */
-async function okrWrite<T>(db: Db, orgId: string, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+/** Runs an OKR write in a transaction, then drops what the organisation's caches hold (see okr.cache.ts). */
+async function okrWrite<T>(
+  db: Db,
+  orgId: string,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+  changed: (orgId: string) => void = okrChanged,
+): Promise<T> {
   const out = await db.transaction().execute(fn);
-  okrChanged(orgId);
+  changed(orgId);
   return out;
 }
 
@@ -96,11 +101,28 @@ async function loadTeamOr404(db: Db, managerId: string): Promise<LoadedTeam> {
   return t;
 }
 
-async function loadObjective(db: Db, id: string) {
-  const o = await repo.findObjective(db, id);
-  if (!o) throw notFound();
-  const t = await loadTeamOr404(db, o.team_manager_id);
-  return { o, ...t };
+/**
+ * An objective with its team and the team's chain, kept per objective (see okr.cache.ts): read again only
+ * after an OKR write other than a review, a people change, or a few seconds. Shared between requests, so
+ * frozen. Only an objective of the reader's organisation is kept; authorization runs on every call after it.
+ */
+function loadObjective(db: Db, id: string, orgId: string): Promise<LoadedObjective> {
+  return objectiveCache.getOrCompute(
+    orgId,
+    id,
+    async () => {
+      const o = await repo.findObjective(db, id);
+      if (!o) throw notFound();
+      const t = await loadTeamOr404(db, o.team_manager_id);
+      return Object.freeze({
+        o: Object.freeze(o),
+        manager: Object.freeze(t.manager),
+        team: Object.freeze(t.team.map((p) => Object.freeze(p))),
+        subject: Object.freeze(t.subject),
+      });
+    },
+    (loaded) => loaded.o.org_id === orgId,
+  );
 }
 
 /** Names of everyone a page mentions that the team read did not bring. */
@@ -190,7 +212,7 @@ async function detailOf(
 }
 
 export async function getObjective(db: Db, actor: Actor, id: string): Promise<ObjectiveDetail> {
-  const loaded = await loadObjective(db, id);
+  const loaded = await loadObjective(db, id, actor.orgId);
   authorize(actor, 'okr.read', loaded.subject);
   return detailOf(db, actor, loaded);
 }
@@ -417,7 +439,7 @@ export async function updateObjective(
   id: string,
   body: UpdateObjectiveBody,
 ): Promise<ObjectiveDetail> {
-  const loaded = await loadObjective(db, id);
+  const loaded = await loadObjective(db, id, actor.orgId);
   const { o, manager, subject } = loaded;
   authorize(actor, 'okr.write', subject);
   const patch: Partial<repo.ObjectiveRow> = { updated_at: nowIso() };
@@ -474,7 +496,7 @@ export async function addKeyResult(
   objectiveId: string,
   body: CreateKeyResultBody,
 ): Promise<ObjectiveDetail> {
-  const loaded = await loadObjective(db, objectiveId);
+  const loaded = await loadObjective(db, objectiveId, actor.orgId);
   const { o, subject } = loaded;
   authorize(actor, 'okr.write', subject);
   checkActive(o);
@@ -513,10 +535,10 @@ export async function addKeyResult(
   return getObjective(db, actor, o.id);
 }
 
-async function loadKeyResult(db: Db, id: string) {
+async function loadKeyResult(db: Db, id: string, orgId: string) {
   const kr = await repo.findKeyResult(db, id);
   if (!kr) throw notFound();
-  return { kr, ...(await loadObjective(db, kr.objective_id)) };
+  return { kr, ...(await loadObjective(db, kr.objective_id, orgId)) };
 }
 
 export async function updateKeyResult(
@@ -525,7 +547,7 @@ export async function updateKeyResult(
   id: string,
   body: UpdateKeyResultBody,
 ): Promise<ObjectiveDetail> {
-  const { kr, o, subject } = await loadKeyResult(db, id);
+  const { kr, o, subject } = await loadKeyResult(db, id, actor.orgId);
   authorize(actor, 'okr.write', subject);
   checkActive(o);
   if (body.ownerId !== undefined) checkOwner(subject, body.ownerId);
@@ -556,7 +578,7 @@ export async function updateKeyResult(
 }
 
 export async function deleteKeyResult(db: Db, actor: Actor, id: string): Promise<void> {
-  const { o, subject } = await loadKeyResult(db, id);
+  const { o, subject } = await loadKeyResult(db, id, actor.orgId);
   authorize(actor, 'okr.write', subject);
   checkActive(o);
   await okrWrite(db, actor.orgId, async (trx) => {
@@ -579,7 +601,7 @@ export async function saveReview(
   weekStart: string,
   body: SaveReviewBody,
 ): Promise<ObjectiveDetail> {
-  const loaded = await loadObjective(db, objectiveId);
+  const loaded = await loadObjective(db, objectiveId, actor.orgId);
   const { o, subject } = loaded;
   authorize(actor, 'okr.review', subject);
   checkActive(o);
@@ -596,26 +618,31 @@ export async function saveReview(
   if (new Set(body.entries.map((e) => e.keyResultId)).size !== body.entries.length)
     throw invalid('entries', 'okr.duplicate_key_result');
   const now = nowIso();
-  await okrWrite(db, actor.orgId, async (trx) => {
-    await repo.upsertReview(trx, {
-      objective_id: o.id,
-      week_start: weekStart,
-      org_id: o.org_id,
-      entries: JSON.stringify(
-        body.entries.map((e) => ({ k: e.keyResultId, v: e.value, c: e.confidence, b: e.blockers })),
-      ),
-      author_id: actor.personId,
-      created_at: now,
-      updated_at: now,
-    });
-    await recordAudit(trx, {
-      orgId: o.org_id,
-      actorPersonId: actor.personId,
-      action: 'okr.saveReview',
-      subjectType: 'okr_objective',
-      subjectId: o.id,
-    });
-  });
+  await okrWrite(
+    db,
+    actor.orgId,
+    async (trx) => {
+      await repo.upsertReview(trx, {
+        objective_id: o.id,
+        week_start: weekStart,
+        org_id: o.org_id,
+        entries: JSON.stringify(
+          body.entries.map((e) => ({ k: e.keyResultId, v: e.value, c: e.confidence, b: e.blockers })),
+        ),
+        author_id: actor.personId,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, {
+        orgId: o.org_id,
+        actorPersonId: actor.personId,
+        action: 'okr.saveReview',
+        subjectType: 'okr_objective',
+        subjectId: o.id,
+      });
+    },
+    reviewSaved,
+  );
   // A review changes no key result row: the ones read for the checks above are still current.
   return detailOf(db, actor, loaded, { keyResults: krs });
 }
