@@ -348,7 +348,7 @@ async function main(): Promise<number> {
   const notes = [
     'ratio = Relais req/s ÷ bare node:http req/s answering the same bytes from memory, measured right after with the same settings; it is the headline figure because absolute numbers drift on a shared machine.',
     'Each engine runs every scenario against one Relais process (startServices + buildApp, in its own process; autocannon runs in the bench process); RSS is that process after the load.',
-    `growth = p50 on the organisation with 3 years of history ÷ p50 on the one with 3 months (SQLite); mean ÷ mean when a p50 is under 10 ms, where whole milliseconds are too coarse for a ratio. Measured in ${settings.growthPairs} pairs of ${settings.growthSeconds} s runs, the two organisations in turn, against the same process; the median pair is kept.`,
+    `growth = p50 on the organisation with 3 years of history ÷ p50 on the one with 3 months (SQLite); mean ÷ mean when a p50 is under 10 ms, where whole milliseconds are too coarse for a ratio. Measured in ${settings.growthPairs} pair(s) of ${settings.growthSeconds} s runs, the two organisations in turn, against the same process; the median pair is kept.`,
   ];
   if (!cached.dataset.historyGenerated) {
     notes.push(
