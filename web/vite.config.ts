@@ -113,6 +113,27 @@ function preloadBoot(): Plugin {
 /** Sources whose chunks the home page needs, with their stylesheets, before it is painted. */
 const homeSources = ['/src/app/AppLayout.tsx', '/src/features/home/HomePage.tsx'];
 
+const mantineRestCss = 'src/app/mantine.rest.css';
+
+/** The text of the stylesheet index.html links (src/main.tsx's, with mantine.first-paint.css). */
+function entryCss(outDir: string, index: string): string {
+  const href = /<link rel="stylesheet"[^>]*href="\/([^"]+)"/.exec(index)?.[1];
+  if (!href) throw new Error('relais-prerender: index.html has no stylesheet');
+  return readFileSync(path.join(outDir, href), 'utf8');
+}
+
+/**
+ * A page painted before the app's code is loaded has only the entry's stylesheet: every Mantine class it uses
+ * (`m_` and eight hex digits) must be styled there, or the page would first show unstyled.
+ */
+function checkFirstPaintCss(file: string, html: string, css: string): void {
+  const missing = [...new Set(html.match(/\bm_[0-9a-f]{8}\b/g) ?? [])].filter((c) => !css.includes(`.${c}`));
+  if (missing.length > 0)
+    throw new Error(
+      `relais-prerender: ${file} uses Mantine classes not in web/src/app/mantine.first-paint.css: ${missing.join(', ')}`,
+    );
+}
+
 /**
  * After the client build:
  * - the sign-in page rendered by React in Node (src/app/prerender.tsx, loaded through a Vite server without
@@ -132,6 +153,11 @@ function prerenderPages(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     generateBundle(_options, bundle) {
+      // Mantine's other styles (main.tsx loads them with the app): the home page is painted with all of them.
+      const rest = Object.values(bundle).find(
+        (a) => a.type === 'asset' && a.originalFileNames.some((n) => n.endsWith(mantineRestCss)),
+      );
+      if (!rest) throw new Error(`relais-prerender: no stylesheet for ${mantineRestCss}`);
       const files = new Set<string>();
       for (const source of homeSources) {
         const chunk = Object.values(bundle).find(
@@ -144,7 +170,7 @@ function prerenderPages(): Plugin {
         const chunk = bundle[f];
         return chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
       });
-      homeCss = [...new Set(css)];
+      homeCss = [...new Set([rest.fileName, ...css])];
     },
     async closeBundle() {
       const index = readFileSync(path.join(outDir, 'index.html'), 'utf8');
@@ -159,7 +185,9 @@ function prerenderPages(): Plugin {
       });
       try {
         const prerender = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof PrerenderModule;
+        const firstPaint = entryCss(outDir, index);
         for (const page of await prerender.prerenderedSignInPages(index)) {
+          checkFirstPaintCss(page.file, page.html, firstPaint);
           const file = path.join(outDir, page.file);
           mkdirSync(path.dirname(file), { recursive: true });
           writeFileSync(file, page.html);

@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './app/mantine.first-paint.css';
 import { requestEarly } from './app/early.ts';
 import { afterPrerenderedPaint, watchPrerendered } from './app/prerendered.ts';
 
@@ -9,6 +9,7 @@ if (root) {
   // Evaluating the app's code holds the main thread for a few hundred milliseconds on a slow device: a page the
   // server sent already rendered (the sign-in page, the home page) is painted first. Elsewhere the app starts at once.
   await afterPrerenderedPaint();
-  const { boot } = await import('./app/boot.tsx');
+  // Mantine's other styles first: their <link> must come before those of the app's own stylesheets.
+  const [, { boot }] = await Promise.all([import('./app/mantine.rest.css'), import('./app/boot.tsx')]);
   await boot(root);
 }
