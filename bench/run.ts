@@ -66,7 +66,7 @@ const settings = quick
       seconds: 15,
       warmupSeconds: 3,
       startRuns: 3,
-      pageRuns: 3,
+      pageRuns: 9,
       growthPairs: 3,
       growthSeconds: 4,
     };
