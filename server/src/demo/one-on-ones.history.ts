@@ -207,6 +207,18 @@ export function buildOneOnOneHistory(opts: HistoryOptions): HistoryRows {
     /** Open actions of the series, with the meeting that decided them. */
     const open: { row: Insertable<OoActionTable>; dueMs: number }[] = [];
 
+    /** Topics added in the days before a meeting not held yet, the report's first. */
+    const agendaInProgress = (meetingId: string, plannedMs: number) => {
+      const n = opts.light ? 1 : rng.int(1, 3);
+      for (let t = 0; t < n; t++)
+        addTopic(
+          meetingId,
+          t === 0 ? reportId : rng.pick([managerId, reportId]),
+          plannedMs - rng.int(1, 5) * DAY,
+          false,
+        );
+    };
+
     let future = 0;
     for (let k = 0; future < FUTURE; k++) {
       // Same wall-clock slot every week in the series' time zone, as the one-to-ones module computes it.
@@ -215,22 +227,14 @@ export function buildOneOnOneHistory(opts: HistoryOptions): HistoryRows {
       if (plannedMs > nowMs) {
         // Upcoming occurrences are materialised like the module does; the next one has an agenda in progress.
         rows.meetings.push(meetingRow(meetingId, plannedMs, plannedMs, 'planned'));
-        if (future === 0) {
-          const n = opts.light ? 1 : rng.int(1, 3);
-          for (let t = 0; t < n; t++)
-            addTopic(
-              meetingId,
-              t === 0 ? reportId : rng.pick([managerId, reportId]),
-              plannedMs - rng.int(1, 5) * DAY,
-              false,
-            );
-        }
+        if (future === 0) agendaInProgress(meetingId, plannedMs);
         future++;
         continue;
       }
       if (plannedMs > nowMs - 3 * 3_600_000) {
-        // Earlier today: not held yet, still open.
+        // Earlier today: not held yet, still open, and the series' next meeting: its agenda is ready.
         rows.meetings.push(meetingRow(meetingId, plannedMs, plannedMs, 'planned'));
+        agendaInProgress(meetingId, plannedMs);
         continue;
       }
       const roll = rng.next();
