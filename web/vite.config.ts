@@ -115,11 +115,11 @@ const homeSources = ['/src/app/AppLayout.tsx', '/src/features/home/HomePage.tsx'
 
 const mantineRestCss = 'src/app/mantine.rest.css';
 
-/** The text of the stylesheet index.html links (src/main.tsx's, with mantine.first-paint.css). */
-function entryCss(outDir: string, index: string): string {
-  const href = /<link rel="stylesheet"[^>]*href="\/([^"]+)"/.exec(index)?.[1];
-  if (!href) throw new Error('relais-prerender: index.html has no stylesheet');
-  return readFileSync(path.join(outDir, href), 'utf8');
+/** The stylesheet index.html links (src/main.tsx's, with mantine.first-paint.css): its tag and file. */
+function entryStylesheet(index: string): { tag: string; file: string } {
+  const m = /\n\s*<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/.exec(index);
+  if (!m) throw new Error('relais-prerender: index.html has no stylesheet');
+  return { tag: m[0], file: m[1]! };
 }
 
 /**
@@ -185,7 +185,7 @@ function prerenderPages(): Plugin {
       });
       try {
         const prerender = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof PrerenderModule;
-        const firstPaint = entryCss(outDir, index);
+        const firstPaint = readFileSync(path.join(outDir, entryStylesheet(index).file), 'utf8');
         for (const page of await prerender.prerenderedSignInPages(index)) {
           checkFirstPaintCss(page.file, page.html, firstPaint);
           const file = path.join(outDir, page.file);
@@ -202,10 +202,9 @@ function prerenderPages(): Plugin {
         await server.close();
       }
 
-      const main = /\n\s*<link rel="stylesheet"[^>]*>/.exec(index);
-      if (!main) throw new Error('relais-prerender: index.html has no stylesheet');
+      const main = entryStylesheet(index).tag;
       const links = homeCss.map((f) => `\n    <link rel="stylesheet" crossorigin href="/${f}">`).join('');
-      writeFileSync(path.join(outDir, homeTemplateFile), index.replace(main[0], main[0] + links));
+      writeFileSync(path.join(outDir, homeTemplateFile), index.replace(main, main + links));
       const ssrFile = path.resolve(outDir, serverRenderModule);
       await build({
         configFile: false,
