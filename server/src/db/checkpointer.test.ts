@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -24,6 +24,7 @@ describe('startCheckpointer', () => {
   afterEach(async () => {
     await checkpointer?.stop();
     sqlite?.close();
+    checkpointer?.release();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -79,6 +80,25 @@ describe('startCheckpointer', () => {
     for (let i = 0; i < 200; i++) insert.run(`row ${i}`);
     await new Promise((r) => setTimeout(r, 200));
     expect(rowsInMainFile(file, dir)).toBe(0);
+  });
+
+  it('holds a descriptor on the database file until released, after the connection is closed', async () => {
+    const { db, file } = open();
+    const descriptors = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    checkpointer = startCheckpointer(db, file, 50);
+    await checkpointer.stop();
+    db.close();
+    // Stopped, and no connection left: only the checkpointer's own descriptor.
+    expect(descriptors()).toBe(1);
+    checkpointer.release();
+    expect(descriptors()).toBe(0);
   });
 
   it('gives the writing connection back its usual threshold once stopped', async () => {

@@ -84,6 +84,7 @@ export async function openDatabase(opts: {
     close: async () => {
       await checkpointer?.stop();
       await db.destroy();
+      checkpointer?.release();
     },
   };
 }
