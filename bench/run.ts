@@ -67,7 +67,7 @@ const settings = quick
       warmupSeconds: 3,
       startRuns: 3,
       pageRuns: 9,
-      growthPairs: 3,
+      growthPairs: 5,
       growthSeconds: 4,
     };
 const log = (line: string) => console.log(line);
