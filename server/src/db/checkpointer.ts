@@ -43,7 +43,8 @@ const RESTART_PAGES = 4_000;
 const SAFETY_NET_PAGES = 16_000;
 const LOG_LIMIT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_PAGES = 1_000;
-// What the server's connection is left to copy and sync: about one turn of its event loop under load.
+// After the file sync, passes go on (3 at most) until one finds fewer new frames than this: what is left for
+// the server's connection to copy and sync is then a few milliseconds of commits.
 const FEW_FRAMES = 64;
 
 // CommonJS, evaluated in the worker: better-sqlite3 is loaded from the path the server resolved.
@@ -60,7 +61,7 @@ const timer = setInterval(() => {
     let r = pass();
     if (!caughtUp(r) || r.log < workerData.restartPages) return;
     try {
-      fdatasyncSync(workerData.dbFd);
+      if (workerData.dbFd !== null) fdatasyncSync(workerData.dbFd);
     } catch {
       // The server's finishing checkpoint syncs the file anyway; this only did it earlier.
     }
@@ -91,6 +92,10 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
   };
   try {
     dbFd = openSync(file, 'r');
+  } catch {
+    // Without it the worker still checkpoints; the server's finish then syncs the whole file, as before.
+  }
+  try {
     worker = new Worker(workerSource, {
       eval: true,
       workerData: {
