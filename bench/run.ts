@@ -29,7 +29,7 @@ import {
   repoRoot,
   type Dataset,
 } from './generate.ts';
-import { SERVER_FLAGS, bundle, startChild, type Child } from './lib/children.ts';
+import { SERVER_ENV, SERVER_FLAGS, bundle, startChild, type Child } from './lib/children.ts';
 import { growthRatio, signIn, type LoadResult } from './lib/load.ts';
 import type { LoadJob, LoadTarget } from './lib/load-child.ts';
 import {
@@ -222,7 +222,7 @@ async function runEngine(
     const bundled = await bundle(appServer, path.join(repoRoot, 'bench/.data/app-server.mjs'));
     app = await startChild(
       bundled,
-      { ...env, PORT: String(port), PUBLIC_URL: base },
+      { ...SERVER_ENV, ...env, PORT: String(port), PUBLIC_URL: base },
       undefined,
       SERVER_FLAGS,
     );

@@ -16,15 +16,24 @@ export async function bundle(entry: string, outfile: string): Promise<string> {
   return bundleServer(entry, outfile, { sourcemap: false });
 }
 
+/** The words of `npm start`'s command line: the variables set before `node`, then its flags. */
+const startWords = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  }
+).scripts.start.split(/\s+/);
+
 /** The Node.js flags `npm start` (and the `relais` command's shebang) run the server with. */
-export const SERVER_FLAGS: readonly string[] = (() => {
-  const start = (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      scripts: { start: string };
-    }
-  ).scripts.start;
-  return start.split(/\s+/).filter((word) => word.startsWith('--'));
-})();
+export const SERVER_FLAGS: readonly string[] = startWords.filter((word) => word.startsWith('--'));
+
+/** The environment variables `npm start` (and the shebang) set for the server, e.g. MALLOC_ARENA_MAX. */
+export const SERVER_ENV: Readonly<Record<string, string>> = Object.fromEntries(
+  startWords
+    .slice(0, Math.max(0, startWords.indexOf('node')))
+    .map((word) => /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(word))
+    .filter((m) => m !== null)
+    .map((m) => [m[1], m[2]]),
+);
 
 export async function startChild(
   script: string,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../server/test/pg-cluster.ts';
 import { repoRoot } from '../generate.ts';
-import { SERVER_FLAGS } from './children.ts';
+import { SERVER_ENV, SERVER_FLAGS } from './children.ts';
 
 /** Milliseconds from spawning `node bin/relais.mjs serve` to the first 200 from /healthz. */
 export async function timeToHealthy(env: Record<string, string>): Promise<number> {
@@ -13,6 +13,7 @@ export async function timeToHealthy(env: Record<string, string>): Promise<number
     cwd: repoRoot,
     env: {
       ...process.env,
+      ...SERVER_ENV,
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
