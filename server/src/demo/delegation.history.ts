@@ -1172,7 +1172,11 @@ export function buildDelegationHistory(opts: DelegationHistoryOptions): Delegati
     const members = [...team.memberIds];
     if (members.length === 0) continue;
     const pool = DOMAIN_POOLS[team.kind];
-    const specs = rng.shuffle(pool).slice(0, Math.min(pool.length, light ? rng.int(3, 4) : rng.int(3, 6)));
+    // A sales team always delegates discounts (the classic first domain); the rest is drawn.
+    const specs = [
+      ...pool.filter((spec) => spec === DISCOUNTS),
+      ...rng.shuffle(pool.filter((spec) => spec !== DISCOUNTS)),
+    ].slice(0, Math.min(pool.length, light ? rng.int(3, 4) : rng.int(3, 6)));
     const domainsCreatedMs = startMs - rng.int(3, 20) * DAY;
     const domains = specs.map((spec) => {
       const row: Insertable<DlDomainTable> = {
