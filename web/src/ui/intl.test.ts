@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormat, numberFormat, relativeTime } from './intl.ts';
+import { dateFormat, numberFormat, periodDays, relativeTime } from './intl.ts';
 
 describe('intl', () => {
   const now = Date.parse('2026-03-20T12:00:00Z');
@@ -22,5 +22,16 @@ describe('intl', () => {
     expect(numberFormat('fr', { style: 'percent' }).format(0.5)).toBe('50\u00a0%');
     expect(numberFormat('fr', { style: 'percent' })).toBe(numberFormat('fr', { style: 'percent' }));
     expect(numberFormat('fr')).not.toBe(numberFormat('fr', { style: 'percent' }));
+  });
+
+  it('names a period of whole UTC days by its first and last day, in UTC whatever the reader’s zone', () => {
+    const from = '2026-09-05T00:00:00.000Z';
+    const to = '2026-12-04T00:00:00.000Z'; // excluded: the period ends with 3 December
+    expect(periodDays('fr', from, to)).toEqual({ first: '5 septembre 2026', last: '3 décembre 2026' });
+    expect(periodDays('en', from, to)).toEqual({ first: 'September 5, 2026', last: 'December 3, 2026' });
+    expect(periodDays('fr', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z')).toEqual({
+      first: '1 mars 2026',
+      last: '1 mars 2026',
+    });
   });
 });

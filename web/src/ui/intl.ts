@@ -17,6 +17,16 @@ export const dateFormat = (lang: string, options: Intl.DateTimeFormatOptions): I
 export const numberFormat = (lang: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
   keep('number', lang, options, () => new Intl.NumberFormat(lang, options));
 
+/**
+ * A period of whole UTC days, `from` included and `to` excluded (how the server sends rate periods): its first
+ * and last day as calendar dates. Formatted in UTC, so a reader west or east of Greenwich sees the same days,
+ * and the last day is the one before `to` ("du 5 septembre au 3 décembre", not "au 4 décembre").
+ */
+export function periodDays(lang: string, from: string, to: string): { first: string; last: string } {
+  const day = dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  return { first: day.format(new Date(from)), last: day.format(new Date(Date.parse(to) - 86_400_000)) };
+}
+
 const relativeFormat = (lang: string): Intl.RelativeTimeFormat =>
   keep('relative', lang, {}, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
 

@@ -205,7 +205,8 @@ export function RateChart({ indicator, title }: { indicator: Indicator; title: s
         periods: series.length,
       })
     : t('autonomy.chart.empty', { title });
-  const shortDate = (iso: string) => fmt.date(iso);
+  // Each point is a period; it is labelled with its last day.
+  const lastDay = (s: RateResult) => fmt.period(s.from, s.to).last;
   return (
     <Stack gap={4}>
       <svg
@@ -243,10 +244,10 @@ export function RateChart({ indicator, title }: { indicator: Indicator; title: s
         {n > 0 && (
           <>
             <text x={x(0)} y={CHART_H - 4} fontSize={10} fill="#495057" textAnchor="start">
-              {shortDate(series[0]!.to)}
+              {lastDay(series[0]!)}
             </text>
             <text x={x(n - 1)} y={CHART_H - 4} fontSize={10} fill="#495057" textAnchor="end">
-              {shortDate(series[n - 1]!.to)}
+              {lastDay(series[n - 1]!)}
             </text>
           </>
         )}
@@ -277,7 +278,10 @@ function SeriesTable({ series, caption }: { series: RateResult[]; caption: strin
         {series.map((s) => (
           <Table.Tr key={s.from}>
             <Table.Th scope="row" fw={400}>
-              {t('autonomy.chart.range', { from: fmt.date(s.from), to: fmt.date(s.to) })}
+              {t('autonomy.chart.range', {
+                from: fmt.period(s.from, s.to).first,
+                to: fmt.period(s.from, s.to).last,
+              })}
             </Table.Th>
             <Table.Td>{s.rate === null ? t('autonomy.indicator.notEnough') : p.rate(s.rate)}</Table.Td>
             <Table.Td>
