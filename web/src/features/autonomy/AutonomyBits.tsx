@@ -275,23 +275,23 @@ function SeriesTable({ series, caption }: { series: RateResult[]; caption: strin
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {series.map((s) => (
-          <Table.Tr key={s.from}>
-            <Table.Th scope="row" fw={400}>
-              {t('autonomy.chart.range', {
-                from: fmt.period(s.from, s.to).first,
-                to: fmt.period(s.from, s.to).last,
-              })}
-            </Table.Th>
-            <Table.Td>{s.rate === null ? t('autonomy.indicator.notEnough') : p.rate(s.rate)}</Table.Td>
-            <Table.Td>
-              {t('autonomy.chart.concludedValue', {
-                without: fmt.number(s.withoutValidation),
-                total: fmt.number(s.concluded),
-              })}
-            </Table.Td>
-          </Table.Tr>
-        ))}
+        {series.map((s) => {
+          const days = fmt.period(s.from, s.to);
+          return (
+            <Table.Tr key={s.from}>
+              <Table.Th scope="row" fw={400}>
+                {t('autonomy.chart.range', { from: days.first, to: days.last })}
+              </Table.Th>
+              <Table.Td>{s.rate === null ? t('autonomy.indicator.notEnough') : p.rate(s.rate)}</Table.Td>
+              <Table.Td>
+                {t('autonomy.chart.concludedValue', {
+                  without: fmt.number(s.withoutValidation),
+                  total: fmt.number(s.concluded),
+                })}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
       </Table.Tbody>
     </Table>
   );
