@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DIALECTS, ORIGIN, createTestApp, type TestContext } from './test-app.ts';
-import { loginAs, makeOrg } from './factories.ts';
+import { loginAs, makeOrg, makePerson } from './factories.ts';
 
 /** The auth hook reads sessions itself on the common path: these cases must behave exactly as better-auth would. */
 describe.each(DIALECTS)('session checks on %s', (dialect) => {
@@ -66,6 +66,36 @@ describe.each(DIALECTS)('session checks on %s', (dialect) => {
     await setExpiry(token, soon);
     expect((await me(cookie)).statusCode).toBe(200);
     expect(await expiryOf(token)).toBeGreaterThan(soon.getTime() + 3 * 86_400_000);
+  });
+
+  it('a change of role or language reaches the very next request; an edit of other profile fields keeps the remembered session', async () => {
+    const { orgId, admin } = await makeOrg(ctx);
+    const member = await makePerson(ctx, orgId);
+    const adminCookie = await loginAs(ctx, admin.email);
+    const cookie = await loginAs(ctx, member.email);
+    const patch = (c: string, url: string, payload: object) =>
+      ctx.app.inject({ method: 'PATCH', url, headers: { cookie: c, origin: ORIGIN }, payload });
+    const editMember = (payload: object) => patch(adminCookie, `/api/people/${member.id}`, payload);
+    const renameOrg = async () =>
+      (await patch(cookie, '/api/organisation', { name: `Org ${crypto.randomUUID()}` })).statusCode;
+
+    expect(await renameOrg()).toBe(403);
+    expect((await editMember({ isAdmin: true })).statusCode).toBe(200);
+    expect(await renameOrg()).toBe(200);
+    expect((await editMember({ isAdmin: false })).statusCode).toBe(200);
+    expect(await renameOrg()).toBe(403);
+
+    // The probe: a session expired behind the server's back is still honoured while it is remembered (a few
+    // seconds), and refused as soon as it is looked up again.
+    expect((await patch(cookie, `/api/people/${member.id}`, { jobTitle: 'Acheteuse' })).statusCode).toBe(200);
+    await setExpiry(tokenOf(cookie), new Date(Date.now() - 1000));
+    expect((await me(cookie)).statusCode).toBe(200);
+    expect(
+      (await editMember({ team: 'Achats', skills: [{ name: 'Négociation', level: 2 }] })).statusCode,
+    ).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(200);
+    expect((await editMember({ locale: 'en' })).statusCode).toBe(200);
+    expect((await me(cookie)).statusCode).toBe(401);
   });
 
   it('an expired password-reset link is refused (expiry dates are compared as dates on both engines)', async () => {

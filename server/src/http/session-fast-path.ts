@@ -22,9 +22,9 @@ export const hasSessionCookie = (header: string | undefined): boolean =>
 
 /**
  * Sessions resolved in the last few seconds, by signed cookie value: a burst of requests from one browser
- * costs one lookup. Dropped in this process for a person whenever their row is written, and all of them on
- * every POST to better-auth (sign-out, revocations, password and two-factor changes); another instance sees
- * such a change within ACTOR_TTL_MS.
+ * costs one lookup. Dropped in this process for a person whenever a column of their row the actor is built
+ * from is written, and all of them on every POST to better-auth (sign-out, revocations, password and
+ * two-factor changes); another instance sees such a change within ACTOR_TTL_MS.
  */
 const ACTOR_TTL_MS = 5_000;
 const MAX_RECENT = 10_000;
@@ -41,7 +41,20 @@ function forgetSessionsOf(personIds: readonly string[]): void {
   generation += 1;
   for (const [key, { actor }] of recent) if (personIds.includes(actor.personId)) recent.delete(key);
 }
-onPeopleChanged((who) => (who ? forgetSessionsOf(who) : forgetRecentSessions()));
+/** The person columns an Actor is built from (the lookup's join and select): a write to any other keeps it. */
+const ACTOR_COLUMNS: ReadonlySet<string> = new Set([
+  'id',
+  'user_id',
+  'org_id',
+  'is_admin',
+  'locale',
+  'status',
+]);
+onPeopleChanged((who, columns) => {
+  if (columns && !columns.some((c) => ACTOR_COLUMNS.has(c))) return;
+  if (who) forgetSessionsOf(who);
+  else forgetRecentSessions();
+});
 
 function readCookie(header: string | undefined, names: string[]): string | null {
   if (!header) return null;

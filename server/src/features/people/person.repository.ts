@@ -229,7 +229,7 @@ export async function replaceSkills(
   skills: { name: string; level: number }[],
 ): Promise<void> {
   await db.deleteFrom('person_skill').where('person_id', '=', personId).execute();
-  if (skills.length === 0) return peopleChanged([personId]);
+  if (skills.length === 0) return peopleChanged([personId], []);
   await db
     .insertInto('person_skill')
     .values(
@@ -242,22 +242,27 @@ export async function replaceSkills(
       })),
     )
     .execute();
-  peopleChanged([personId]);
+  peopleChanged([personId], []);
 }
 
 /** Who changed, when the writer knows (null: anyone may have). */
 export type PeopleChange = readonly string[] | null;
-const peopleChangedListeners: ((who: PeopleChange) => void)[] = [];
+/** Which person columns the write set, when the writer knows (undefined: any may have; skills are no column). */
+export type PeopleColumns = readonly string[] | undefined;
+type PeopleListener = (who: PeopleChange, columns: PeopleColumns) => void;
+const peopleChangedListeners: PeopleListener[] = [];
 /** Caches built from people rows (the org chart) subscribe here; every write through this repository calls them. */
-export function onPeopleChanged(listener: (who: PeopleChange) => void): void {
+export function onPeopleChanged(listener: PeopleListener): void {
   peopleChangedListeners.push(listener);
 }
-const peopleChanged = (who: PeopleChange) => peopleChangedListeners.forEach((l) => l(who));
+const peopleChanged = (who: PeopleChange, columns?: PeopleColumns) =>
+  peopleChangedListeners.forEach((l) => l(who, columns));
 /**
  * Said again by every service once its transaction has committed: the call made inside the transaction
  * left a window where a reader on another connection (PostgreSQL) could store what was about to change.
  */
-export const peopleCommitted = (who: PeopleChange = null) => peopleChanged(who);
+export const peopleCommitted = (who: PeopleChange = null, columns?: PeopleColumns) =>
+  peopleChanged(who, columns);
 
 async function refreshSearchText(db: Q, id: string): Promise<void> {
   const row = await db
@@ -291,7 +296,7 @@ export async function updatePersonRow(
     .set({ ...patch, ...inline } as Partial<PersonRow>)
     .where('id', '=', id)
     .execute();
-  peopleChanged([id]);
+  peopleChanged([id], Object.keys(patch));
   if (searched && !current) await refreshSearchText(db, id);
 }
 

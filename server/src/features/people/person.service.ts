@@ -200,7 +200,7 @@ export async function updatePerson(db: Kysely<DB>, actor: Actor, id: string, bod
     });
     return { ...current, ...patch };
   });
-  repo.peopleCommitted([id]);
+  repo.peopleCommitted([id], Object.keys(patch));
   // Same place in the hierarchy: the row as written is the row as stored; a new manager means a new chain.
   if (stored.manager_id === row.manager_id) return presentFull(db, actor, stored, subject);
   const reloaded = await loadOrNotFound(db, id);
