@@ -60,6 +60,7 @@ const settings = quick
       pageRuns: 1,
       growthPairs: 1,
       growthSeconds: 1,
+      floor: { seconds: 2, warmupSeconds: 0.5 },
     }
   : {
       connections: 50,
@@ -69,6 +70,7 @@ const settings = quick
       pageRuns: 9,
       growthPairs: 5,
       growthSeconds: 4,
+      floor: { seconds: 8, warmupSeconds: 1 },
     };
 const log = (line: string) => console.log(line);
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -152,6 +154,39 @@ async function measureGrowth(base: string, s: Scenario, dataset: Dataset, longCo
   return { ...mid, pairs: pairs.map((p) => p.ratio) };
 }
 
+/**
+ * For a write: the same requests, against the bare server made to spend CPU on each one until it answers about
+ * as many per second as Relais did (three tries at most). Its p99 is what any single-threaded server gets at
+ * that throughput on this machine, now: under a closed loop of 50 connections the mean is fixed by the
+ * throughput, and the p99 lands near twice the mean (docs/performance.md, "Why a write's p99 is about twice
+ * its mean"). Context for the write p99 target, never judged.
+ */
+async function measureWriteFloor(
+  relais: LoadResult,
+  response: { body: Buffer; contentType: string },
+  target: LoadTarget,
+): Promise<NonNullable<ScenarioResult['floor']>> {
+  const wantedUs = 1e6 / relais.requestsPerSecond;
+  // The bare server's own cost per request (parsing, answering) is a few tens of µs here: the first guess.
+  let cpuMicros = Math.max(0, Math.round(wantedUs - 50));
+  let run: LoadResult | null = null;
+  for (let attempt = 0; attempt < (quick ? 1 : 3); attempt++) {
+    const bare = await startChild(
+      bareServer,
+      {},
+      { body: response.body.toString('base64'), contentType: response.contentType, cpuMicros },
+    );
+    try {
+      run = await warmAndMeasure(`http://127.0.0.1:${bare.port}`, target, null, settings.floor);
+    } finally {
+      await bare.stop();
+    }
+    if (Math.abs(run.requestsPerSecond / relais.requestsPerSecond - 1) <= 0.05) break;
+    cpuMicros = Math.max(0, Math.round(cpuMicros + wantedUs - 1e6 / run.requestsPerSecond));
+  }
+  return { ...run!, cpuMicros };
+}
+
 async function runScenario(
   app: Child,
   base: string,
@@ -192,12 +227,17 @@ async function runScenario(
       }
       result.ratio = result.relais.requestsPerSecond / result.bare.requestsPerSecond;
       if (engine === 'sqlite') result.growth = await measureGrowth(base, s, dataset, cookie);
+    } else if (engine === 'sqlite') {
+      result.floor = await measureWriteFloor(result.relais, response, { scenarioId: s.id, fixture });
     }
     const r = result.relais;
     log(
       `  ${s.id.padEnd(26)} ${Math.round(r.requestsPerSecond).toString().padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}` +
         (result.ratio !== undefined ? `  ratio ${result.ratio.toFixed(2)}` : '') +
-        (result.growth ? `  growth ${result.growth.ratio.toFixed(2)}` : ''),
+        (result.growth ? `  growth ${result.growth.ratio.toFixed(2)}` : '') +
+        (result.floor
+          ? `  bare at ${result.floor.cpuMicros} µs/request: ${Math.round(result.floor.requestsPerSecond)} req/s, p99 ${result.floor.p99Ms} ms`
+          : ''),
     );
   } catch (e) {
     result.error = (e as Error).message;
@@ -348,6 +388,7 @@ async function main(): Promise<number> {
   const notes = [
     'ratio = Relais req/s ÷ bare node:http req/s answering the same bytes from memory, measured right after with the same settings; it is the headline figure because absolute numbers drift on a shared machine.',
     'Each engine runs every scenario against one Relais process (startServices + buildApp, in its own process; autocannon runs in the bench process); RSS is that process after the load.',
+    'For a write (SQLite), "bare req/s" and "bare p99" are the bare server spending the CPU per request shown in the checks, so that it answers about as many requests per second as Relais: the p99 any single-threaded server gets at that throughput on this machine, during this run.',
     `growth = p50 on the organisation with 3 years of history ÷ p50 on the one with 3 months (SQLite); mean ÷ mean when a p50 is under 10 ms, where whole milliseconds are too coarse for a ratio. Measured in ${settings.growthPairs} pair(s) of ${settings.growthSeconds} s runs, the two organisations in turn, against the same process; the median pair is kept.`,
   ];
   if (!cached.dataset.historyGenerated) {
