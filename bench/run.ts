@@ -169,22 +169,26 @@ async function measureWriteFloor(
   const wantedUs = 1e6 / relais.requestsPerSecond;
   // The bare server's own cost per request (parsing, answering) is a few tens of µs here: the first guess.
   let cpuMicros = Math.max(0, Math.round(wantedUs - 50));
-  let run: LoadResult | null = null;
+  const off = (r: LoadResult) => Math.abs(r.requestsPerSecond / relais.requestsPerSecond - 1);
+  let best: NonNullable<ScenarioResult['floor']> | null = null;
   for (let attempt = 0; attempt < (quick ? 1 : 3); attempt++) {
     const bare = await startChild(
       bareServer,
       {},
       { body: response.body.toString('base64'), contentType: response.contentType, cpuMicros },
     );
+    let run: LoadResult;
     try {
       run = await warmAndMeasure(`http://127.0.0.1:${bare.port}`, target, null, settings.floor);
     } finally {
       await bare.stop();
     }
-    if (Math.abs(run.requestsPerSecond / relais.requestsPerSecond - 1) <= 0.05) break;
+    // The machine drifts between tries: the closest one is kept, not the last.
+    if (!best || off(run) < off(best)) best = { ...run, cpuMicros };
+    if (off(run) <= 0.05) break;
     cpuMicros = Math.max(0, Math.round(cpuMicros + wantedUs - 1e6 / run.requestsPerSecond));
   }
-  return { ...run!, cpuMicros };
+  return best!;
 }
 
 async function runScenario(
