@@ -134,8 +134,22 @@ export async function updateMeetingRow(db: Q, id: string, patch: Partial<OoMeeti
 }
 
 // ── Topics ──
+// Adding a topic is the commonest write of a 1:1: built and compiled once (see preparedQuery).
+const insertTopicRow = preparedQuery((db, p: (name: keyof TopicRow) => string) =>
+  db.insertInto('oo_topic').values({
+    id: p('id'),
+    org_id: p('org_id'),
+    meeting_id: p('meeting_id'),
+    author_id: p('author_id'),
+    title: p('title'),
+    kind: p('kind'),
+    done: sql<number>`${p('done')}`,
+    created_at: p('created_at'),
+  }),
+);
+
 export async function insertTopic(db: Q, row: TopicRow): Promise<void> {
-  await db.insertInto('oo_topic').values(row).execute();
+  await insertTopicRow(db, row);
 }
 
 export function findTopic(db: Q, id: string): Promise<TopicRow | undefined> {
