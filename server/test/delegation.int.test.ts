@@ -402,6 +402,17 @@ describe.each(DIALECTS)('delegation and autonomy on %s', (dialect) => {
     const checkpointId = card.checkpoints[0].id as string;
     const url = `/api/delegation/cards/${card.id}/checkpoints/${checkpointId}/status`;
     await ok('member', 'POST', url, { status: 'on_track', note: 'Premier point' });
+    // Another card's checkpoint, through this card: 404, and nothing is written.
+    const other = await ok('manager', 'POST', '/api/delegation/cards', validCard({ checkpoints: [day(4)] }));
+    const otherCheckpoint = other.checkpoints[0].id as string;
+    const foreign = `/api/delegation/cards/${card.id}/checkpoints/${otherCheckpoint}/status`;
+    expect((await call('member', 'POST', foreign, { status: 'at_risk', note: 'Ailleurs' })).status).toBe(404);
+    const untouched = await ctx.deps.database.db
+      .selectFrom('dl_checkpoint')
+      .select(['note', 'status', 'posted_at'])
+      .where('id', '=', otherCheckpoint)
+      .executeTakeFirstOrThrow();
+    expect(untouched).toEqual({ note: '', status: null, posted_at: null });
     // The card is opened (and kept), then eight statuses arrive together: what is shown is what was stored last.
     await ok('manager', 'GET', `/api/delegation/cards/${card.id}`);
     const notes = Array.from({ length: 8 }, (_, i) => `Point ${i}`);
