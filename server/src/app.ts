@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { ping } from './db/connection.ts';
 import { authHook } from './http/auth-hook.ts';
 import { forgetRecentSessions } from './http/session-fast-path.ts';
+import { registerTurnLinger } from './http/turn-linger.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { webAppRoutes, type HomeRenderer } from './http/web-app.ts';
@@ -72,6 +73,7 @@ export async function buildApp(
   });
   app.decorate('registeredRoutes', routes);
 
+  registerTurnLinger(app);
   registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
