@@ -9,14 +9,14 @@ describe('pauseAfterTurnUs', () => {
     expect(pauseAfterTurnUs(7, 100_000)).toBe(0);
   });
 
-  it('pauses 2% of a busy turn', () => {
-    expect(pauseAfterTurnUs(8, 5_000)).toBe(100);
-    expect(pauseAfterTurnUs(50, 10_000)).toBe(200);
+  it('never pauses after a turn shorter than 5 ms, however many requests it started', () => {
+    expect(pauseAfterTurnUs(50, 4_999)).toBe(0);
+    expect(pauseAfterTurnUs(500, 1_000)).toBe(0);
   });
 
-  it('pauses a quarter of a millisecond at most', () => {
-    expect(pauseAfterTurnUs(50, 12_500)).toBe(250);
-    expect(pauseAfterTurnUs(50, 400_000)).toBe(250);
+  it('sleeps 0.15 ms after a busy turn', () => {
+    expect(pauseAfterTurnUs(8, 5_000)).toBe(150);
+    expect(pauseAfterTurnUs(50, 25_000)).toBe(150);
   });
 });
 
