@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
  * again at once. The connections answered last have not had time to send their next request (their client
  * needs ~0.1–0.2 ms to wake up and write it), so the poll misses them; and the kernel then lists the sockets
  * it reported before ahead of the newcomers, so the late ones are served at the end of the turn after: each
- * turn, the last one or two of 50 connections waited two turns instead of one. That is ~2% of requests, so the p99 of a busy
- * server sat at twice its mean (bench, write scenarios; a bare node:http server does the same).
+ * turn, the last one or two of 50 connections waited two turns instead of one. That is ~2% of requests, so
+ * the p99 of a busy server sat at twice its mean (bench, write scenarios; a bare node:http server too).
  *
  * The pause is a sleep (no CPU burnt), only after a turn that started at least MIN_ARRIVALS requests and lasted
  * at least MIN_TURN_US: a server that keeps up never pauses, nor does one answering many cheap reads. It asks
