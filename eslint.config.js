@@ -14,6 +14,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/**/*.presenter.ts'],
+    rules: {
+      // Presenters run for every answer: V8 gives `{ ...a, newKey }` fresh hidden classes on each call.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ObjectExpression > SpreadElement ~ Property',
+          message:
+            'Spread last, or write one literal: new keys after a spread allocate (ARCHITECTURE.md, "Hot paths").',
+        },
+      ],
+    },
+  },
+  {
     files: ['web/src/**/*.tsx'],
     rules: {
       // UI text lives in web/src/i18n only: literal words in JSX are refused.

@@ -103,7 +103,15 @@ async function presentCard(
   const { checkpoints, messages, validations, values, bravos } = parts;
   const level = domain?.level != null ? { level: domain.level } : undefined;
   const status = card.status as CardStatus;
-  const summary: CardSummary = {
+  const isDelegator = actor.personId === card.delegator_id;
+  const isAssignee = actor.personId === card.assignee_id;
+  const open = (repo.OPEN_STATUSES as readonly string[]).includes(status);
+  const mayRaise = status === 'done' && card.domain_id !== null && !isAssignee;
+  const assigneeChain =
+    mayRaise && subject.chain.length === 0 ? await findManagerChain(db, card.assignee_id) : subject.chain;
+  const assigneeSubject = { id: card.assignee_id, orgId: card.org_id, managerId: null, chain: assigneeChain };
+  // One literal, never `{ ...summary, more }` on a hot path (ARCHITECTURE.md, "Hot paths").
+  return {
     id: card.id,
     outcome: card.outcome,
     delegator: ref(names, card.delegator_id)!,
@@ -118,16 +126,6 @@ async function presentCard(
     missedCheckpoints: checkpoints.filter((k) => k.posted_at === null && k.due_on < today).length,
     openValidations: validations.filter((v) => v.answer === null).length,
     debriefed: card.debriefed_at !== null,
-  };
-  const isDelegator = actor.personId === card.delegator_id;
-  const isAssignee = actor.personId === card.assignee_id;
-  const open = (repo.OPEN_STATUSES as readonly string[]).includes(status);
-  const mayRaise = status === 'done' && card.domain_id !== null && !isAssignee;
-  const assigneeChain =
-    mayRaise && subject.chain.length === 0 ? await findManagerChain(db, card.assignee_id) : subject.chain;
-  const assigneeSubject = { id: card.assignee_id, orgId: card.org_id, managerId: null, chain: assigneeChain };
-  return {
-    ...summary,
     risks: card.risks,
     support: card.support,
     successIndicators: card.success_indicators,
