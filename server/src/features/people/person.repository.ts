@@ -18,13 +18,16 @@ export async function findPersonById(db: Q, id: string): Promise<PersonRow | und
 }
 
 /** Inside a write transaction: the row as it is now, locked on PostgreSQL (SQLite serialises writers already). */
-export function findPersonForUpdate(trx: Transaction<DB>, id: string): Promise<PersonRow | undefined> {
-  return trx
+const personForUpdate = preparedQuery((db, p: (name: 'id') => string) =>
+  db
     .selectFrom('person')
     .selectAll()
-    .where('id', '=', id)
-    .$if(isPostgres(trx as unknown as Kysely<unknown>), (qb) => qb.forUpdate())
-    .executeTakeFirst();
+    .where('id', '=', p('id'))
+    .$if(isPostgres(db as unknown as Kysely<unknown>), (qb) => qb.forUpdate()),
+);
+
+export async function findPersonForUpdate(trx: Transaction<DB>, id: string): Promise<PersonRow | undefined> {
+  return (await personForUpdate(trx, { id }))[0];
 }
 
 export function findPersonByUserId(db: Q, userId: string): Promise<PersonRow | undefined> {
