@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { ping } from './db/connection.ts';
 import { authHook } from './http/auth-hook.ts';
 import { forgetRecentSessions } from './http/session-fast-path.ts';
+import { authCall } from './features/auth/auth-calls.ts';
 import { registerTurnLinger } from './http/turn-linger.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorHandler } from './http/error-handler.ts';
@@ -141,13 +142,16 @@ export async function buildApp(
       const headers = fromNodeHeaders(req.headers);
       // better-auth's rate limits key on x-forwarded-for: give it the address Fastify resolved (TRUST_PROXY decides).
       headers.set('x-forwarded-for', req.ip);
-      const response = await auth.handler(
-        new Request(url, {
-          method: req.method,
-          headers,
-          body: hasBody ? JSON.stringify(req.body) : undefined,
-        }),
-      );
+      const { response, body } = await authCall(async () => {
+        const answer = await auth.handler(
+          new Request(url, {
+            method: req.method,
+            headers,
+            body: hasBody ? JSON.stringify(req.body) : undefined,
+          }),
+        );
+        return { response: answer, body: answer.body ? await answer.text() : null };
+      });
       // Sign-out, revocations, password or two-factor changes: no session may be served from memory.
       if (req.method === 'POST') forgetRecentSessions();
       reply.status(response.status);
@@ -156,7 +160,7 @@ export async function buildApp(
       });
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
-      return reply.send(response.body ? await response.text() : null);
+      return reply.send(body);
     },
   });
 

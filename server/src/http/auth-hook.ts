@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { fromFlag, nowIso } from '../db/dialect.ts';
 import type { Auth } from '../features/auth/auth.ts';
+import { authCall } from '../features/auth/auth-calls.ts';
 import {
   findPersonByEmailAnyOrg,
   findPersonByUserId,
@@ -24,7 +25,7 @@ declare module 'fastify' {
 
 /** Resolves the session cookie to an Actor; a signed-in user not yet linked to a person is linked by e-mail (SSO). */
 export async function resolveActor(db: Kysely<DB>, auth: Auth, req: FastifyRequest): Promise<Actor | null> {
-  const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+  const session = await authCall(() => auth.api.getSession({ headers: fromNodeHeaders(req.headers) }));
   if (!session) return null;
   let person = await findPersonByUserId(db, session.user.id);
   if (!person) {

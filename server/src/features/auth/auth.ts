@@ -7,6 +7,7 @@ import type { Database } from '../../db/connection.ts';
 import type { Mailer } from '../mail/mail.service.ts';
 import { findPersonByEmailAnyOrg } from '../people/person.repository.ts';
 import { mailTexts } from '../mail/mail.texts.ts';
+import { authCall } from './auth-calls.ts';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 /** Sessions last two weeks and slide forward once a day (read by the session fast path too). */
@@ -118,13 +119,22 @@ export function createAuth({ config, database, mailer }: AuthDeps) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-export async function migrateAuth(auth: Auth): Promise<void> {
-  const { runMigrations } = await getMigrations(auth.options);
-  await runMigrations();
+export function migrateAuth(auth: Auth): Promise<void> {
+  return authCall(async () => {
+    const { runMigrations } = await getMigrations(auth.options);
+    await runMigrations();
+  });
 }
 
 /** Creates a password account for a person (onboarding, invitation, CLI): public sign-up stays closed. */
-export async function createPasswordUser(
+export function createPasswordUser(
+  auth: Auth,
+  input: { email: string; name: string; password: string },
+): Promise<{ id: string }> {
+  return authCall(() => createPasswordUserNow(auth, input));
+}
+
+async function createPasswordUserNow(
   auth: Auth,
   input: { email: string; name: string; password: string },
 ): Promise<{ id: string }> {

@@ -16,6 +16,7 @@ import { sendJsonBytes } from '../../http/json-bytes.ts';
 import { authorize } from '../../http/policy.ts';
 import type { App, AppDeps } from '../../http/types.ts';
 import type { Auth } from '../auth/auth.ts';
+import { authCall } from '../auth/auth-calls.ts';
 import { listAudit } from '../audit/audit.repository.ts';
 import { listOutbox } from '../mail/mail.service.ts';
 import { fullName } from '../people/person.presenter.ts';
@@ -40,7 +41,9 @@ const tokenParam = z.object({ token: z.string().min(10).max(200) });
 
 /** Signs the person in right after onboarding or an accepted invitation, forwarding better-auth's cookies. */
 async function signIn(auth: Auth, reply: FastifyReply, email: string, password: string) {
-  const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
+  const { headers } = await authCall(() =>
+    auth.api.signInEmail({ body: { email, password }, returnHeaders: true }),
+  );
   const cookies = headers.getSetCookie();
   if (cookies.length > 0) reply.header('set-cookie', cookies);
 }
