@@ -284,6 +284,28 @@ export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
 
 const searchedFields = ['first_name', 'last_name', 'email', 'job_title', 'team'] as const;
 
+const WHERE_ID = '\u0000id';
+const personUpdates = new Map<string, ReturnType<typeof preparedUpdate>>();
+const preparedUpdate = (columns: readonly string[]) =>
+  preparedQuery((db, p: (name: string) => string) =>
+    db
+      .updateTable('person')
+      .set(Object.fromEntries(columns.map((c) => [c, p(c)])) as Partial<PersonRow>)
+      .where('id', '=', p(WHERE_ID)),
+  );
+
+/** One prepared UPDATE per set of columns written: each kind of edit writes the same few, every time. */
+function personUpdate(columns: readonly string[]) {
+  const key = columns.join(',');
+  let update = personUpdates.get(key);
+  if (!update) {
+    if (personUpdates.size >= 100) personUpdates.clear();
+    update = preparedUpdate(columns);
+    personUpdates.set(key, update);
+  }
+  return update;
+}
+
 /** With the row as it was (`current`), the search text is written by the same statement instead of re-read. */
 export async function updatePersonRow(
   db: Q,
@@ -293,12 +315,10 @@ export async function updatePersonRow(
 ): Promise<void> {
   const searched = searchedFields.some((f) => patch[f] !== undefined);
   // search_text stays out of PersonRow: only this repository writes it, and nothing reads it back.
-  const inline = searched && current ? { search_text: personSearchText({ ...current, ...patch }) } : {};
-  await db
-    .updateTable('person')
-    .set({ ...patch, ...inline } as Partial<PersonRow>)
-    .where('id', '=', id)
-    .execute();
+  const values: Record<string, string | number | null> = {};
+  for (const [column, value] of Object.entries(patch)) if (value !== undefined) values[column] = value;
+  if (searched && current) values.search_text = personSearchText({ ...current, ...patch });
+  await personUpdate(Object.keys(values))(db, { ...values, [WHERE_ID]: id });
   peopleChanged([id], Object.keys(patch));
   if (searched && !current) await refreshSearchText(db, id);
 }
