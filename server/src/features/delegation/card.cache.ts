@@ -68,7 +68,8 @@ export function patchCard(id: string, patch: (rows: CardRows) => CardRows | null
 /** Something that may change any card's page: every stored card is forgotten. */
 export function cardsChanged(): void {
   generation += 1;
-  entries.clear();
+  // Only when something is held: a cleared Map gets a fresh table (see org-cache.ts `clear`).
+  if (entries.size > 0) entries.clear();
 }
 
 const locks = new Map<string, Promise<unknown>>();

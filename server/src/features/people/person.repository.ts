@@ -318,7 +318,9 @@ export async function updatePersonRow(
   const values: Record<string, string | number | null> = {};
   for (const [column, value] of Object.entries(patch)) if (value !== undefined) values[column] = value;
   if (searched && current) values.search_text = personSearchText({ ...current, ...patch });
-  await personUpdate(Object.keys(values))(db, { ...values, [WHERE_ID]: id });
+  const update = personUpdate(Object.keys(values));
+  values[WHERE_ID] = id;
+  await update(db, values);
   peopleChanged([id], Object.keys(patch));
   if (searched && !current) await refreshSearchText(db, id);
 }
