@@ -1,3 +1,5 @@
+import { kept } from '../../lib/kept.ts';
+
 /**
  * Calendar rules of the OKR module: periods (90 days or calendar quarters) and review weeks. Dates are
  * calendar days as ISO strings (YYYY-MM-DD); "today" is read in the organisation's time zone.
@@ -12,22 +14,8 @@ const DAY = 86_400_000;
 const toTime = (date: string) => Date.parse(`${date}T00:00:00.000Z`);
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-/**
- * Calendar arithmetic is asked the same questions over and over (every review week of every objective shown,
- * for every request): answers are kept, a few thousand at most. ~8% of the CPU of a review save before.
- */
-function kept<T>(limit: number) {
-  const answers = new Map<string, T>();
-  return (key: string, compute: () => T): T => {
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      if (answers.size >= limit) answers.clear();
-      answer = compute();
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-}
+// Calendar arithmetic is asked the same questions over and over (every review week of every objective shown,
+// for every request): answers are kept, a few thousand at most. ~8% of the CPU of a review save before.
 
 const dayAnswers = kept<string>(10_000);
 export const addDays = (date: string, days: number): string =>

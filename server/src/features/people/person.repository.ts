@@ -3,6 +3,7 @@ import type { DB, PersonTable } from '../../db/schema.ts';
 import { isPostgres, likePattern } from '../../db/dialect.ts';
 import { foldForSearch, personSearchText } from '../../lib/search-text.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
+import { kept } from '../../lib/kept.ts';
 
 type Q = Kysely<DB> | Transaction<DB>;
 export type PersonRow = PersonTable;
@@ -285,7 +286,7 @@ export async function insertPerson(db: Q, row: PersonRow): Promise<void> {
 const searchedFields = ['first_name', 'last_name', 'email', 'job_title', 'team'] as const;
 
 const WHERE_ID = '\u0000id';
-const personUpdates = new Map<string, ReturnType<typeof preparedUpdate>>();
+const personUpdates = kept<ReturnType<typeof preparedUpdate>>(100);
 const preparedUpdate = (columns: readonly string[]) =>
   preparedQuery((db, p: (name: string) => string) =>
     db
@@ -295,16 +296,8 @@ const preparedUpdate = (columns: readonly string[]) =>
   );
 
 /** One prepared UPDATE per set of columns written: each kind of edit writes the same few, every time. */
-function personUpdate(columns: readonly string[]) {
-  const key = columns.join(',');
-  let update = personUpdates.get(key);
-  if (!update) {
-    if (personUpdates.size >= 100) personUpdates.clear();
-    update = preparedUpdate(columns);
-    personUpdates.set(key, update);
-  }
-  return update;
-}
+const personUpdate = (columns: readonly string[]) =>
+  personUpdates(columns.join(','), () => preparedUpdate(columns));
 
 /** With the row as it was (`current`), the search text is written by the same statement instead of re-read. */
 export async function updatePersonRow(
