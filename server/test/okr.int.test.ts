@@ -420,6 +420,98 @@ describe.each(DIALECTS)('OKR light on %s', (dialect) => {
       expect(up.statusCode).toBe(400);
     });
 
+    it('an objective read again shows its alignment, key results and reviews as they are now', async () => {
+      // An organisation of its own: a lead, a manager under them, and a member of that manager's team.
+      const { orgId } = await makeOrg(ctx);
+      const lead = await makePerson(ctx, orgId, { firstName: 'Inès', lastName: 'Haut' });
+      const mid = await makePerson(ctx, orgId, { firstName: 'Marc', lastName: 'Milieu', managerId: lead.id });
+      const low = await makePerson(ctx, orgId, { firstName: 'Léa', lastName: 'Bas', managerId: mid.id });
+      const as: Record<string, string> = {};
+      for (const p of [lead, mid, low]) as[p.id] = await loginAs(ctx, p.email);
+      const send = async (method: Method, url: string, who: TestPerson, payload?: object) => {
+        const res = await ctx.app.inject({
+          method,
+          url,
+          headers: { origin: ORIGIN, cookie: as[who.id]! },
+          ...(payload ? { payload } : {}),
+        });
+        return { status: res.statusCode, body: res.body ? res.json() : null };
+      };
+      const start = addDays(today(), -1);
+      const parent = await send('POST', `/api/okr/teams/${lead.id}/objectives`, lead, {
+        title: 'La région sert chaque client sous 48 h',
+        periodStart: start,
+      });
+      expect(parent.status).toBe(201);
+      const parentUrl = `/api/okr/objectives/${parent.body.id}`;
+      // Read (and kept) before anything aligns with it.
+      expect((await send('GET', parentUrl, lead)).body.children).toEqual([]);
+
+      const child = await send('POST', `/api/okr/teams/${mid.id}/objectives`, mid, {
+        title: 'Zéro devis oublié',
+        periodStart: start,
+        parentObjectiveId: parent.body.id,
+        reviewWeekday: weekdayOf(today()),
+      });
+      expect(child.status, JSON.stringify(child.body)).toBe(201);
+      expect(child.body.parent).toMatchObject({
+        id: parent.body.id,
+        title: 'La région sert chaque client sous 48 h',
+      });
+      const childUrl = `/api/okr/objectives/${child.body.id}`;
+      const childRef = {
+        id: child.body.id,
+        title: 'Zéro devis oublié',
+        teamManager: { id: mid.id, name: 'Marc Milieu' },
+      };
+      expect((await send('GET', parentUrl, lead)).body.children).toEqual([expect.objectContaining(childRef)]);
+
+      // Renamed on either side: the other side shows the new title on its next read.
+      expect((await send('PATCH', childUrl, mid, { title: 'Aucun devis oublié' })).status).toBe(200);
+      expect((await send('GET', parentUrl, lead)).body.children[0].title).toBe('Aucun devis oublié');
+      expect((await send('PATCH', parentUrl, lead, { title: 'Chaque client servi sous 48 h' })).status).toBe(
+        200,
+      );
+      expect((await send('GET', childUrl, mid)).body.parent.title).toBe('Chaque client servi sous 48 h');
+      // The team's member reads the child, not the parent: another team, above their own manager.
+      const asLow = await send('GET', childUrl, low);
+      expect(asLow.status).toBe(200);
+      expect(asLow.body.parent).toBeNull();
+      expect((await send('GET', parentUrl, low)).status).toBe(404);
+
+      // A key result added after the objective was read is reviewable at once; a removed one is refused.
+      const week = weekSlotOf(today(), weekdayOf(today()));
+      const first = await send('POST', `${childUrl}/key-results`, mid, kr(low.id));
+      expect(first.status).toBe(201);
+      const [k1] = first.body.keyResults.map((k: { id: string }) => k.id);
+      const entry = (keyResultId: string, value: number) => ({ keyResultId, value, confidence: 7 });
+      const reviewed = await send('PUT', `${childUrl}/reviews/${week}`, low, { entries: [entry(k1, 70)] });
+      expect(reviewed.status).toBe(200);
+      const second = await send('POST', `${childUrl}/key-results`, mid, kr(mid.id, { metric: 'Relances' }));
+      const k2 = second.body.keyResults[1].id;
+      const both = await send('PUT', `${childUrl}/reviews/${week}`, low, {
+        entries: [entry(k1, 72), entry(k2, 80)],
+      });
+      expect(both.status).toBe(200);
+      expect(both.body.keyResults.map((k: { current: number }) => k.current)).toEqual([72, 80]);
+      expect(both.body.weeks.find((w: { weekStart: string }) => w.weekStart === week).entries).toHaveLength(
+        2,
+      );
+      expect((await send('DELETE', `/api/okr/key-results/${k2}`, mid)).status).toBe(204);
+      const gone = await send('PUT', `${childUrl}/reviews/${week}`, low, {
+        entries: [entry(k1, 74), entry(k2, 81)],
+      });
+      expect(gone.status).toBe(400);
+      expect(gone.body.issues[0]).toMatchObject({
+        field: 'entries.1.keyResultId',
+        code: 'okr.unknown_key_result',
+      });
+      // Nothing saved was lost by the refusal, and the parent's reader sees the same child.
+      const after = await send('GET', childUrl, mid);
+      expect(after.body.keyResults.map((k: { current: number }) => k.current)).toEqual([72]);
+      expect((await send('GET', parentUrl, lead)).body.children).toHaveLength(1);
+    });
+
     it('the team, its manager chain and admin read; everyone else gets 404; only the manager writes', async () => {
       const team = await ok('GET', `/api/okr/teams/${cast.subject.id}`, 'self');
       const id = team.objectives[0].id as string;

@@ -1,7 +1,7 @@
 import type { TeamSubject } from '../../http/policy.ts';
 import { createOrgCache } from '../../lib/org-cache.ts';
 import { onPeopleChanged } from '../people/person.repository.ts';
-import type { ObjectiveRow, PersonLite } from './okr.repository.ts';
+import type { KeyResultRow, ObjectiveRow, PersonLite } from './okr.repository.ts';
 
 /**
  * Team objective pages as UTF-8 JSON, per team, reader and day (what the reader may do and see shapes the
@@ -15,11 +15,16 @@ export interface LoadedObjective {
   readonly manager: Readonly<PersonLite>;
   readonly team: readonly Readonly<PersonLite>[];
   readonly subject: Readonly<TeamSubject>;
+  readonly keyResults: readonly Readonly<KeyResultRow>[];
+  /** The objective it aligns with (null when none, or gone) and those aligned with it, of any team. */
+  readonly parent: Readonly<ObjectiveRow> | null;
+  readonly children: readonly Readonly<ObjectiveRow>[];
 }
 
 /**
- * An objective's row, its team and the team's chain: what every read of an objective, and every write on it,
- * starts from (three queries). A weekly review changes none of them (`reviewSaved`); every other OKR write
+ * An objective's row, its team and the team's chain, its key results, parent and children: what every read
+ * of an objective, and every write on it, starts from (six queries). A weekly review changes none of them
+ * (`reviewSaved`); every other OKR write
  * forgets the organisation's, and any people change forgets all. The short TTL bounds what another
  * instance's writes (PostgreSQL) can leave stale.
  */

@@ -102,9 +102,10 @@ async function loadTeamOr404(db: Db, managerId: string): Promise<LoadedTeam> {
 }
 
 /**
- * An objective with its team and the team's chain, kept per objective (see okr.cache.ts): read again only
- * after an OKR write other than a review, a people change, or a few seconds. Shared between requests, so
- * frozen. Only an objective of the reader's organisation is kept; authorization runs on every call after it.
+ * An objective with its team, the team's chain, its key results and the objectives it aligns with, kept per
+ * objective (see okr.cache.ts): read again only after an OKR write other than a review, a people change, or
+ * a few seconds. Shared between requests, so frozen. Only an objective of the reader's organisation is
+ * kept; authorization runs on every call after it.
  */
 function loadObjective(db: Db, id: string, orgId: string): Promise<LoadedObjective> {
   return objectiveCache.getOrCompute(
@@ -113,12 +114,20 @@ function loadObjective(db: Db, id: string, orgId: string): Promise<LoadedObjecti
     async () => {
       const o = await repo.findObjective(db, id);
       if (!o) throw notFound();
-      const t = await loadTeamOr404(db, o.team_manager_id);
+      const [t, keyResults, parent, children] = await Promise.all([
+        loadTeamOr404(db, o.team_manager_id),
+        repo.listKeyResults(db, [o.id]),
+        o.parent_id ? repo.findObjective(db, o.parent_id) : undefined,
+        repo.listChildren(db, [o.id]),
+      ]);
       return Object.freeze({
         o: Object.freeze(o),
         manager: Object.freeze(t.manager),
         team: Object.freeze(t.team.map((p) => Object.freeze(p))),
         subject: Object.freeze(t.subject),
+        keyResults: Object.freeze(keyResults.map((k) => Object.freeze(k))),
+        parent: parent ? Object.freeze(parent) : null,
+        children: Object.freeze(children.map((c) => Object.freeze(c))),
       });
     },
     (loaded) => loaded.o.org_id === orgId,
@@ -151,18 +160,27 @@ function relatedSubject(o: repo.ObjectiveRow, subject: TeamSubject): TeamSubject
   return null;
 }
 
+/** What an objective aligns with: its parent and its children (rows of any team, not yet filtered). */
+interface Related {
+  readonly parent: repo.ObjectiveRow | null | undefined;
+  readonly children: readonly repo.ObjectiveRow[];
+}
+
 /** Alignment up and down, each shown only when the caller may read it. */
-async function alignment(db: Db, actor: Actor, o: repo.ObjectiveRow, subject: TeamSubject) {
-  const [parentRow, childRows] = await Promise.all([
-    o.parent_id ? repo.findObjective(db, o.parent_id) : Promise.resolve(undefined),
-    repo.listChildren(db, [o.id]),
-  ]);
+async function alignment(db: Db, actor: Actor, o: repo.ObjectiveRow, subject: TeamSubject, known?: Related) {
+  const [parentRow, childRows] = known
+    ? [known.parent, known.children]
+    : await Promise.all([
+        o.parent_id ? repo.findObjective(db, o.parent_id) : undefined,
+        repo.listChildren(db, [o.id]),
+      ]);
   const related = [...(parentRow ? [parentRow] : []), ...childRows];
   // Rarely (the hierarchy changed after the link was made), the related team has to be loaded.
   const unknown = related.filter((r) => relatedSubject(r, subject) === null);
-  const loaded = await Promise.all(
-    [...new Set(unknown.map((r) => r.team_manager_id))].map((m) => loadTeam(db, m)),
-  );
+  const loaded =
+    unknown.length === 0
+      ? []
+      : await Promise.all([...new Set(unknown.map((r) => r.team_manager_id))].map((m) => loadTeam(db, m)));
   const subjects = new Map(loaded.filter((t) => t !== null).map((t) => [t.manager.id, t.subject]));
   const readable = (r: repo.ObjectiveRow) => {
     const s = relatedSubject(r, subject) ?? subjects.get(r.team_manager_id);
@@ -175,17 +193,25 @@ async function alignment(db: Db, actor: Actor, o: repo.ObjectiveRow, subject: Te
   };
 }
 
+/**
+ * An objective's page. What the caller already holds is not read again: key results and related objectives
+ * (kept with the objective), reviews (the team page reads them for every objective at once).
+ */
 async function detailOf(
   db: Db,
   actor: Actor,
-  loaded: Awaited<ReturnType<typeof loadObjective>>,
-  known: { keyResults?: repo.KeyResultRow[]; reviews?: repo.ReviewRow[] } = {},
+  target: Pick<LoadedObjective, 'o' | 'team' | 'subject'>,
+  known: {
+    keyResults?: readonly repo.KeyResultRow[];
+    reviews?: readonly repo.ReviewRow[];
+    related?: Related;
+  } = {},
 ) {
-  const { o, team, subject } = loaded;
+  const { o, team, subject } = target;
   const [keyResults, reviews, align] = await Promise.all([
     known.keyResults ?? repo.listKeyResults(db, [o.id]),
     known.reviews ?? repo.listReviews(db, [o.id]),
-    alignment(db, actor, o, subject),
+    alignment(db, actor, o, subject, known.related),
   ]);
   const names = await withNames(
     db,
@@ -214,7 +240,7 @@ async function detailOf(
 export async function getObjective(db: Db, actor: Actor, id: string): Promise<ObjectiveDetail> {
   const loaded = await loadObjective(db, id, actor.orgId);
   authorize(actor, 'okr.read', loaded.subject);
-  return detailOf(db, actor, loaded);
+  return detailOf(db, actor, loaded, { keyResults: loaded.keyResults, related: loaded });
 }
 
 /** The objective a team works on today: the active one whose period includes today, else the latest active. */
@@ -283,7 +309,7 @@ async function buildTeamPage(
       ? await detailOf(
           db,
           actor,
-          { o: current, ...loaded },
+          { o: current, team, subject },
           { keyResults: krBy.get(current.id) ?? [], reviews: reviewsBy.get(current.id) ?? [] },
         )
       : null,
@@ -610,8 +636,7 @@ export async function saveReview(
   if (weekStart > day) throw invalid('weekStart', 'okr.future_week');
   if (!weeks.includes(weekStart)) throw invalid('weekStart', 'okr.not_a_review_week');
   if (currentReviewWeek(weeks, day) !== weekStart) throw invalid('weekStart', 'okr.week_closed');
-  const krs = await repo.listKeyResults(db, [o.id]);
-  const known = new Set(krs.map((k) => k.id));
+  const known = new Set(loaded.keyResults.map((k) => k.id));
   body.entries.forEach((e, i) => {
     if (!known.has(e.keyResultId)) throw invalid(`entries.${i}.keyResultId`, 'okr.unknown_key_result');
   });
@@ -643,8 +668,8 @@ export async function saveReview(
     },
     reviewSaved,
   );
-  // A review changes no key result row: the ones read for the checks above are still current.
-  return detailOf(db, actor, loaded, { keyResults: krs });
+  // A review changes no key result, nor what the objective aligns with: what was kept is still current.
+  return detailOf(db, actor, loaded, { keyResults: loaded.keyResults, related: loaded });
 }
 
 const csvText = (v: string) =>
