@@ -117,15 +117,21 @@ export function startCheckpointer(sqlite: SQLite.Database, file: string, interva
   const fallBack = () => {
     if (!stopped && sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
   };
-  // Between two requests, never inside one's transaction; a failure leaves it to the next message.
-  worker.on('message', () => {
-    if (stopped || !sqlite.open || sqlite.inTransaction) return;
+  // Between two requests, never inside a transaction: while the turn's transactions wait for their common
+  // commit (db/group-commit.ts), tried again after it. A failure leaves it to the next message.
+  const finish = (tries: number) => {
+    if (stopped || !sqlite.open) return;
+    if (sqlite.inTransaction) {
+      if (tries < 20) setImmediate(() => finish(tries + 1));
+      return;
+    }
     try {
       sqlite.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       // The next message tries again; the safety net stays.
     }
-  });
+  };
+  worker.on('message', () => finish(0));
   worker.on('error', fallBack);
   worker.on('exit', fallBack);
   // Never what keeps a process (a CLI command, a test) alive.

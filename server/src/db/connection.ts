@@ -1,10 +1,11 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { DB } from './schema.ts';
 import { registerPool } from './prepared-query.ts';
 import { startCheckpointer } from './checkpointer.ts';
+import { GroupCommitSqliteDialect } from './group-commit.ts';
 import { kept } from '../lib/kept.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -75,7 +76,7 @@ export async function openDatabase(opts: {
   sqlite.pragma('busy_timeout = 5000');
   memoisePrepare(sqlite);
   const checkpointer = file === ':memory:' ? null : startCheckpointer(sqlite, file);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new GroupCommitSqliteDialect(sqlite) });
   return {
     db,
     authDb: db,
