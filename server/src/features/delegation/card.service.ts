@@ -637,8 +637,8 @@ export async function addCheckpoint(deps: DelegationDeps, actor: Actor, id: stri
 
 /**
  * The assignee's status on a checkpoint (posting again overwrites it); a first status starts the work. The
- * answer is the card as it now is: the status is applied to the card's stored rows rather than read again
- * (the card's own row is read afresh above, so stored rows older than it are dropped first).
+ * answer is the card as it now is: the checkpoint is applied to the card's stored rows rather than all of them
+ * read again (the card's own row is read afresh above, so stored rows older than it are dropped first).
  */
 export async function checkpointStatusDetail(
   deps: DelegationDeps,
@@ -651,16 +651,19 @@ export async function checkpointStatusDetail(
   const { card, subject } = await loadCard(db, id, actor);
   authorize(actor, 'delegation.act', subject);
   requireWorking(card);
-  // Under the card's lock, the rows read when none are stored are kept: no other status can land meanwhile.
+  const now = nowIso();
+  // Saved (committed with the turn's other writes, db/group-commit.ts) before the stored rows are touched.
+  const r = await db
+    .updateTable('dl_checkpoint')
+    .set({ status: body.status, note: body.note, posted_at: now, posted_by: actor.personId })
+    .where('id', '=', checkpointId)
+    .where('card_id', '=', id)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw notFound();
+  // Under the card's lock, the stored rows take the checkpoint as the database has it now: whatever order
+  // concurrent statuses reach this point in, the last one applied was read after every status written before
+  // it. The rows read when none are stored are kept: a status landing meanwhile patches them afterwards.
   const rows = await withCardLock(id, async () => {
-    const now = nowIso();
-    const r = await db
-      .updateTable('dl_checkpoint')
-      .set({ status: body.status, note: body.note, posted_at: now, posted_by: actor.personId })
-      .where('id', '=', checkpointId)
-      .where('card_id', '=', id)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw notFound();
     if (card.status === 'accepted') {
       await db
         .updateTable('dl_card')
@@ -671,17 +674,13 @@ export async function checkpointStatusDetail(
       cardChanged(id);
       return cardRows(db, id);
     }
+    const saved = await repo.findCheckpoint(db, checkpointId);
     patchCard(id, (rows) => {
       const at = rows.parts.checkpoints.findIndex((k) => k.id === checkpointId);
-      if (at < 0 || rows.card.updated_at !== card.updated_at || !rows.names.has(actor.personId)) return null;
+      const known = !saved?.posted_by || rows.names.has(saved.posted_by);
+      if (!saved || at < 0 || rows.card.updated_at !== card.updated_at || !known) return null;
       const checkpoints = [...rows.parts.checkpoints];
-      checkpoints[at] = {
-        ...checkpoints[at]!,
-        status: body.status,
-        note: body.note,
-        posted_at: now,
-        posted_by: actor.personId,
-      };
+      checkpoints[at] = saved;
       return { ...rows, parts: { ...rows.parts, checkpoints } };
     });
     return cardRows(db, id);

@@ -39,6 +39,14 @@ const byCard = <
       .orderBy(order as 'due_on'),
   );
 const checkpointsOf = byCard('dl_checkpoint', 'due_on');
+const checkpointById = preparedQuery((db, p: (name: 'id') => string) =>
+  db.selectFrom('dl_checkpoint').selectAll().where('id', '=', p('id')),
+);
+
+/** One checkpoint as it is now. */
+export async function findCheckpoint(db: Q, id: string) {
+  return (await checkpointById(db, { id }))[0];
+}
 const messagesOf = byCard('dl_message', 'created_at');
 const validationsOf = byCard('dl_validation', 'asked_at');
 const valuesOf = byCard('dl_indicator_value', 'recorded_at');
