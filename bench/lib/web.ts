@@ -13,6 +13,34 @@ import { startChild } from './children.ts';
 
 const distDir = path.join(repoRoot, 'dist/web');
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * Chromium reads only the last --disable-features it is given, and Playwright passes its own list first: ours
+ * must repeat Playwright's (1.65: its `chromiumSwitches`; a renderer's command line shows the list in effect)
+ * or every feature Playwright turns off (optimization hints, media router…) comes back on.
+ */
+const DISABLED_FEATURES = [
+  'AimEnabled',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsFirstBalancedModeAutoEnable',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'NetworkTimeServiceQuerying',
+  'OptimizationHints',
+  'PaintHolding',
+  'PreconnectToSearch',
+  'ThirdPartyStoragePartitioning',
+  // Chromium 156 loads its address bar's suggestion popup, a WebUI page, in a "WebUI Top Renderer" process when
+  // a tab opens: ~650 ms of one core's CPU during a measured load (seen in traces), which a 2-core machine takes
+  // from the page being measured. It is the browser's UI, which headless mode never shows. Turning off only its
+  // preloading (PreloadTopChromeWebUI) left it in one load in two.
+  'PreloadTopChromeWebUI',
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+];
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -22,10 +50,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Chromium 156 preloads its own top-of-window WebUI (the omnibox popup) in a "WebUI Top Renderer" process for
-  // every new tab: ~850 ms of one core's CPU during each measured load (seen in a trace), which a 2-core
-  // machine takes from the page being measured. It is the browser's UI, which headless mode never shows.
-  '--disable-features=PreloadTopChromeWebUI',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
 export interface Asset {
