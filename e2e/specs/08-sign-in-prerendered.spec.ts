@@ -1,4 +1,4 @@
-import type { Page, Route } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { test, expect, checkPage } from '../fixtures.ts';
 import { ADMIN } from '../pages/accounts.ts';
 import { RelaisApp } from '../pages/app.page.ts';
@@ -13,6 +13,54 @@ async function holdScripts(page: Page, pattern: string): Promise<() => void> {
   });
   return release;
 }
+
+/** What shows whether the page's parts are styled: computed styles and boxes of its heading, fields, button, links. */
+function looks(scope: Locator): Promise<Record<string, string>> {
+  return scope.evaluate((root) => {
+    const parts = {
+      heading: 'h1',
+      email: 'input[autocomplete="username"]',
+      password: 'input[autocomplete="current-password"]',
+      submit: 'button[type="submit"]',
+      forgot: 'a[href="/forgot-password"]',
+      card: '.mantine-Paper-root',
+      english: 'header button[lang="en"]',
+      toggle: '.mantine-PasswordInput-visibilityToggle',
+    };
+    const properties = ['font-size', 'font-weight', 'color', 'background-color', 'border-top-color'];
+    const out: Record<string, string> = {};
+    for (const [name, selector] of Object.entries(parts)) {
+      const el = root.querySelector(selector);
+      if (!el) throw new Error(`no ${selector} in #${root.id}`);
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      out[name] =
+        properties.map((p) => style.getPropertyValue(p)).join(' | ') +
+        ` | ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}×${Math.round(box.height)}`;
+    }
+    return out;
+  });
+}
+
+test('the styles inline in the pre-rendered page paint it exactly as the live page, which then has the whole stylesheet', async ({
+  browser,
+  page,
+}) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' });
+  const before = await noScript.newPage();
+  await before.goto(`${test.info().project.use.baseURL}/sign-in`);
+  // Only the inline styles apply: the whole stylesheet waits, media="print", for the app's code.
+  await expect(before.locator('link[data-after-paint]')).toHaveAttribute('media', 'print');
+  const prerendered = await looks(before.locator('#prerendered'));
+  await noScript.close();
+  // A Mantine button, not the browser's own: the inline styles did apply.
+  expect(prerendered.submit).toMatch(/^14px \| 600 \| rgb\(255, 255, 255\) \| rgb\(25, 113, 194\)/);
+
+  await page.goto('/sign-in');
+  await expect(page.locator('#prerendered')).not.toBeAttached();
+  await expect(page.locator('link[data-after-paint]')).toHaveAttribute('media', 'all');
+  expect(await looks(page.locator('#root'))).toEqual(prerendered);
+});
 
 test.describe('before any script has run', () => {
   test.use({ javaScriptEnabled: false });

@@ -1,6 +1,6 @@
 import './app/mantine.first-paint.css';
 import { requestEarly } from './app/early.ts';
-import { afterPrerenderedPaint, watchPrerendered } from './app/prerendered.ts';
+import { afterPrerenderedPaint, applyDeferredStylesheets, watchPrerendered } from './app/prerendered.ts';
 
 const root = document.getElementById('root');
 if (root) {
@@ -10,6 +10,10 @@ if (root) {
   // server sent already rendered (the sign-in page, the home page) is painted first. Elsewhere the app starts at once.
   await afterPrerenderedPaint();
   // Mantine's other styles first: their <link> must come before those of the app's own stylesheets.
-  const [, { boot }] = await Promise.all([import('./app/mantine.rest.css'), import('./app/boot.tsx')]);
+  const [, , { boot }] = await Promise.all([
+    applyDeferredStylesheets(),
+    import('./app/mantine.rest.css'),
+    import('./app/boot.tsx'),
+  ]);
   await boot(root);
 }

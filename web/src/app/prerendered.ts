@@ -76,3 +76,22 @@ export function afterPrerenderedPaint(): Promise<void> {
   // A requestAnimationFrame callback runs just before a frame is painted; a task queued from it runs after.
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+/**
+ * The pre-rendered page has inline only the styles it uses; the whole stylesheet comes as
+ * <link media="print" data-after-paint>, which holds no paint (web/src/app/critical-css.ts). Resolves once it has
+ * loaded and applies to the document, before the live app shows.
+ */
+export function applyDeferredStylesheets(): Promise<unknown> {
+  const links = [...document.querySelectorAll<HTMLLinkElement>('link[data-after-paint]')];
+  return Promise.all(
+    links.map(async (link) => {
+      if (!link.sheet)
+        await new Promise((loaded) => {
+          link.addEventListener('load', loaded);
+          link.addEventListener('error', loaded);
+        });
+      link.media = 'all';
+    }),
+  );
+}
