@@ -62,6 +62,13 @@ test('the styles inline in the pre-rendered page paint it exactly as the live pa
   expect(await looks(page.locator('#root'))).toEqual(prerendered);
 });
 
+test('when the whole stylesheet never arrives, the live page still takes over', async ({ page }) => {
+  await page.route('**/assets/index-*.css', (route) => route.abort());
+  await page.goto('/sign-in');
+  await expect(page.locator('#prerendered')).not.toBeAttached();
+  await expect(page.locator('#root').getByRole('heading', { name: 'Connexion', level: 1 })).toBeVisible();
+});
+
 test.describe('before any script has run', () => {
   test.use({ javaScriptEnabled: false });
 

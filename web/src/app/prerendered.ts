@@ -79,19 +79,20 @@ export function afterPrerenderedPaint(): Promise<void> {
 
 /**
  * The pre-rendered page has inline only the styles it uses; the whole stylesheet comes as
- * <link media="print" data-after-paint>, which holds no paint (web/src/app/critical-css.ts). Resolves once it has
- * loaded and applies to the document, before the live app shows.
+ * <link media="print" data-after-paint>, which holds no paint (web/src/app/critical-css.ts). Each is replaced by
+ * a copy that applies (same address: the download already made or under way serves it), and the promise resolves
+ * once the copies have loaded, or failed: a copy's events fire whenever the first link's load ended.
  */
 export function applyDeferredStylesheets(): Promise<unknown> {
-  const links = [...document.querySelectorAll<HTMLLinkElement>('link[data-after-paint]')];
   return Promise.all(
-    links.map(async (link) => {
-      if (!link.sheet)
-        await new Promise((loaded) => {
-          link.addEventListener('load', loaded);
-          link.addEventListener('error', loaded);
-        });
-      link.media = 'all';
-    }),
+    [...document.querySelectorAll<HTMLLinkElement>('link[data-after-paint]')].map(
+      (link) =>
+        new Promise((done) => {
+          const applied = link.cloneNode() as HTMLLinkElement;
+          applied.media = 'all';
+          applied.onload = applied.onerror = done;
+          link.replaceWith(applied);
+        }),
+    ),
   );
 }
