@@ -202,17 +202,13 @@ export function criticalCss(css: string, html: string): { css: string; html: str
   const markup = readMarkup(html);
   const sheet = postcss.parse(css);
   dropUnmatched(sheet, markup);
-  const styleTags = [...html.matchAll(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g)];
-  const inline = styleTags.map((m) => postcss.parse(m[2]!));
+  const styleElement = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
+  const inline = [...html.matchAll(styleElement)].map((m) => postcss.parse(m[2]!));
   dropUnusedProperties([sheet, ...inline], markup.inlineStyles);
   let i = 0;
-  const page = html.replace(
-    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g,
-    (_m, open: string, _body, close: string) => {
-      const reduced = minify(inline[i++]!);
-      return `${open}${reduced}${close}`;
-    },
-  );
+  const page = html.replace(styleElement, (_m, open: string, _body, close: string) => {
+    return `${open}${minify(inline[i++]!)}${close}`;
+  });
   return { css: minify(sheet), html: page };
 }
 
